@@ -1,0 +1,2 @@
+export { recordAudit, chainPending, verifyChain, entryHash, GENESIS_HASH, type AuditInput, type AuditWho, type VerifyResult } from './audit.service.ts';
+export { canonicalJson } from './canonical.ts';

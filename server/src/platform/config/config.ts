@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Runtime configuration, read once from the environment. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Office hours used by working-hour deadlines, "HH:MM-HH:MM,HH:MM-HH:MM". */
+  OFFICE_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}(,\d{2}:\d{2}-\d{2}:\d{2})*$/).default('09:00-12:00,13:30-17:30'),
+  /** Roles run by this process: any of api, worker. */
+  ROLES: z.string().default('api,worker'),
+  SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  SESSION_HOURS: z.coerce.number().int().min(1).default(12),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  officeHours: string;
+  roles: Set<'api' | 'worker'>;
+  seedDemo: 'auto' | 'never';
+  cookieSecure: boolean;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  sessionHours: number;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid configuration ${String(issue.path[0])}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const roles = new Set(
+    e.ROLES.split(',').map((r) => r.trim()).filter((r): r is 'api' | 'worker' => r === 'api' || r === 'worker'),
+  );
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    officeHours: e.OFFICE_HOURS,
+    roles,
+    seedDemo: e.SEED_DEMO,
+    cookieSecure: e.COOKIE_SECURE === 'true',
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    sessionHours: e.SESSION_HOURS,
+  };
+}
