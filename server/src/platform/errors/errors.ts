@@ -15,6 +15,8 @@ export type ErrorKind =
 
 export interface FieldError {
   field: string;
+  /** Where the field is: query, body, params, header. */
+  in?: string;
   message: string;
   messageEn?: string;
 }
@@ -46,13 +48,13 @@ export type ErrorFactory = (opts?: { vars?: Interp; fields?: FieldError[]; extra
 
 /** Declares a module's error codes: defineErrors('auth', { BAD_LOGIN: {kind, zh, en} }). */
 export function defineErrors<K extends string>(module: string, specs: Record<K, ErrorSpec>): Record<K, ErrorFactory> & { specs: Record<K, ErrorSpec> } {
-  const out = { specs } as Record<K, ErrorFactory> & { specs: Record<K, ErrorSpec> };
+  const out: Record<string, unknown> = { specs };
   for (const key of Object.keys(specs) as K[]) {
     const s = specs[key];
-    out[key] = (opts) =>
+    out[key] = (opts?: Parameters<ErrorFactory>[0]) =>
       new DomainError(`${module}.${key}`, s.kind, fill(s.zh, opts?.vars), fill(s.en, opts?.vars), opts?.fields ?? [], opts?.extra ?? {});
   }
-  return out;
+  return out as Record<K, ErrorFactory> & { specs: Record<K, ErrorSpec> };
 }
 
 export const CommonErrors = defineErrors('common', {

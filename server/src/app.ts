@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { createHttp, buildOpenApi, metricsRegistry } from './platform/http/index.ts';
+import { serveWeb } from './platform/http/static.ts';
+import { registerAuthRoutes } from './platform/auth/index.ts';
+import { renderDocsPage } from './platform/http/docs-page.ts';
+import type { AppContext } from './context.ts';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Builds the HTTP application: platform routes, every module's routes, the web UI. */
+export async function buildApp(ctx: AppContext, opts: { serveWebUi?: boolean } = {}): Promise<FastifyInstance> {
+  const { app, routes } = await createHttp({
+    database: ctx.database,
+    logLevel: ctx.config.logLevel,
+    resolve: (req) => ctx.auth.resolve(req),
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      await ctx.db.execute(sql`select 1`);
+      return { status: 'ready', database: ctx.database.kind };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: ctx.database.kind });
+    }
+  });
+  app.get('/metrics', async (_req, reply) => reply.type(metricsRegistry.contentType).send(await metricsRegistry.metrics()));
+
+  registerAuthRoutes(routes, ctx.auth, { cookieSecure: ctx.config.cookieSecure, sessionHours: ctx.config.sessionHours });
+  // Modules register their routes here, one line each.
+
+  const openapi = () => buildOpenApi(routes.all, { title: 'Tongban API (通办)', version: '0.1.0' });
+  app.get('/api/openapi.json', async () => openapi());
+  app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(renderDocsPage(openapi())));
+
+  if (opts.serveWebUi !== false) await serveWeb(app, WEB_DIST);
+  return app;
+}
