@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { createHttp, buildOpenApi, metricsRegistry } from './platform/http/index.ts';
 import { serveWeb } from './platform/http/static.ts';
 import { registerAuthRoutes } from './platform/auth/index.ts';
+import { registerAuditRoutes } from './platform/audit/index.ts';
 import { renderDocsPage } from './platform/http/docs-page.ts';
 import type { AppContext } from './context.ts';
 
@@ -30,6 +31,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWebUi?: boolean } =
   app.get('/metrics', async (_req, reply) => reply.type(metricsRegistry.contentType).send(await metricsRegistry.metrics()));
 
   registerAuthRoutes(routes, ctx.auth, { cookieSecure: ctx.config.cookieSecure, sessionHours: ctx.config.sessionHours });
+  registerAuditRoutes(routes, ctx.db);
   // Modules register their routes here, one line each.
 
   const openapi = () => buildOpenApi(routes.all, { title: 'Tongban API (通办)', version: '0.1.0' });

@@ -1,4 +1,4 @@
-import { loadConfig } from './platform/config/index.ts';
+import { ConfigError, loadConfig } from './platform/config/index.ts';
 import { DataDirLockedError } from './platform/db/index.ts';
 import { chainPending, verifyChain } from './platform/audit/index.ts';
 import { openRuntime } from './runtime.ts';
@@ -54,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`unknown command: ${[cmd, sub, ...rest].filter(Boolean).join(' ')}\n\n${USAGE}`);
     return 2;
   } catch (e) {
-    if (e instanceof DataDirLockedError) {
+    if (e instanceof DataDirLockedError || e instanceof ConfigError) {
       console.error(e.message);
       return 1;
     }

@@ -6,7 +6,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Office hours used by working-hour deadlines, "HH:MM-HH:MM,HH:MM-HH:MM". */
   OFFICE_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}(,\d{2}:\d{2}-\d{2}:\d{2})*$/).default('09:00-12:00,13:30-17:30'),
@@ -34,11 +34,15 @@ export type Config = {
   sessionHours: number;
 };
 
+export class ConfigError extends Error {}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // an empty variable means "not set"
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`Invalid configuration ${String(issue.path[0])}: ${issue.message}`);
+    throw new ConfigError(`配置错误 Invalid configuration ${String(issue.path[0])}: ${issue.message}`);
   }
   const e = parsed.data;
   const roles = new Set(

@@ -1,1 +1,1 @@
-export { loadConfig, type Config } from './config.ts';
+export { loadConfig, ConfigError, type Config } from './config.ts';

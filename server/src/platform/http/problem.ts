@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { CommonErrors, DomainError, isDomainError, type ErrorKind } from '../errors/index.ts';
+import { CommonErrors, isDomainError, type DomainError, type ErrorKind } from '../errors/index.ts';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
 /** Serves the built web UI with a single-page-app fallback for client routes. */
@@ -9,7 +9,7 @@ export async function serveWeb(app: FastifyInstance, distDir: string): Promise<b
   if (!fs.existsSync(index)) return false;
   await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false, maxAge: '1h', immutable: false });
   const html = fs.readFileSync(index, 'utf8');
-  const sendIndex = (_req: unknown, reply: import('fastify').FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  const sendIndex = (_req: unknown, reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   app.get('/', sendIndex);
   app.get('/*', (req, reply) => {
     const rel = decodeURIComponent((req.params as { '*': string })['*']);
