@@ -6,8 +6,11 @@ import { createHttp, buildOpenApi, metricsRegistry } from './platform/http/index
 import { serveWeb } from './platform/http/static.ts';
 import { registerAuthRoutes } from './platform/auth/index.ts';
 import { registerAuditRoutes } from './platform/audit/index.ts';
+import { registerValidateRoutes } from './platform/ids/index.ts';
 import { renderDocsPage } from './platform/http/docs-page.ts';
 import type { AppContext } from './context.ts';
+import { registerOrgRoutes } from './modules/org/index.ts';
+import { registerCalendarRoutes } from './platform/clock/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -30,9 +33,12 @@ export async function buildApp(ctx: AppContext, opts: { serveWebUi?: boolean } =
   });
   app.get('/metrics', async (_req, reply) => reply.type(metricsRegistry.contentType).send(await metricsRegistry.metrics()));
 
-  registerAuthRoutes(routes, ctx.auth, { cookieSecure: ctx.config.cookieSecure, sessionHours: ctx.config.sessionHours });
+  registerAuthRoutes(routes, ctx.auth, ctx.db, { cookieSecure: ctx.config.cookieSecure, sessionHours: ctx.config.sessionHours });
   registerAuditRoutes(routes, ctx.db);
   // Modules register their routes here, one line each.
+  registerOrgRoutes(routes, ctx);
+  registerValidateRoutes(routes);
+  registerCalendarRoutes(routes, ctx.calendar);
 
   const openapi = () => buildOpenApi(routes.all, { title: 'Tongban API (通办)', version: '0.1.0' });
   app.get('/api/openapi.json', async () => openapi());

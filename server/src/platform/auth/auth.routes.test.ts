@@ -128,3 +128,59 @@ describeEachBackend('auth API', (backend) => {
     expect(problem(res).code).toBe('common.NOT_FOUND');
   });
 });
+
+describeEachBackend('applicant registration', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(backend);
+  });
+  afterAll(() => t.close());
+
+  it('registers a natural person by resident ID, who can then sign in with it', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { kind: 'person', name: '张三', residentId: '11010519491231002x', phone: '13912345678', password: 'Zhang@2026san' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ username: '11010519491231002X', kind: 'person' });
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '11010519491231002X', password: 'Zhang@2026san' } });
+    expect(login.json()).toMatchObject({ kind: 'person', displayName: '张三', roles: [{ role: 'applicant' }] });
+  });
+
+  it('names the field and the exact defect of a bad identifier, and writes nothing', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { kind: 'legal', name: '江阴某某有限公司', uscc: '91350100M000100Y4Z', legalRepresentative: '李四', phone: '13912345678', password: 'Li@2026four' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(problem(res).errors[0].field).toBe('uscc');
+    expect(problem(res).errors[0].message).toContain('第 18 位应为');
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      headers: { 'accept-language': 'en' },
+      payload: { kind: 'legal', name: '江阴某某有限公司', uscc: '91350100M000100Y4Z', legalRepresentative: '李四', phone: '13912345678', password: 'Li@2026four' },
+    });
+    expect(problem(en).errors[0].message).toMatch(/[A-Za-z]/);
+    expect(problem(en).errors[0].message).not.toMatch(/[\u4e00-\u9fff]{3}/);
+    const rows = await query<{ n: number }>(t.db(), sql`select count(*)::int as n from accounts where kind = 'legal'`);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('refuses a weak password and a duplicate registration with the field named', async () => {
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { kind: 'legal', name: '江阴某某有限公司', uscc: '91350100M000100Y43', legalRepresentative: '李四', phone: '13912345678', password: 'short' },
+    });
+    expect(weak.statusCode).toBe(400);
+    expect(problem(weak).errors[0].field).toBe('password');
+    const payload = { kind: 'legal', name: '江阴某某有限公司', uscc: '91350100M000100Y43', legalRepresentative: '李四', phone: '13912345678', password: 'Li@2026four' };
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/register', payload })).statusCode).toBe(201);
+    const dup = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload });
+    expect(dup.statusCode).toBe(409);
+    expect(problem(dup).errors[0].field).toBe('uscc');
+  });
+});

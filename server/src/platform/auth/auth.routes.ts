@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Routes } from '../http/index.ts';
 import { ROLE_LABELS, type Actor } from '../access/index.ts';
 import { SESSION_COOKIE, type AuthService } from './auth.service.ts';
+import { RegisterSchema, registerApplicant } from './register.ts';
+import type { Db } from '../db/index.ts';
 
 const MeSchema = z.object({
   id: z.number(),
@@ -25,7 +27,23 @@ export function presentMe(actor: Actor, csrfToken: string | null) {
   };
 }
 
-export function registerAuthRoutes(routes: Routes, auth: AuthService, opts: { cookieSecure: boolean; sessionHours: number }) {
+export function registerAuthRoutes(routes: Routes, auth: AuthService, db: Db, opts: { cookieSecure: boolean; sessionHours: number }) {
+  routes.define({
+    method: 'POST',
+    url: '/api/auth/register',
+    tags: ['auth'],
+    summary: 'Register an applicant account: a natural person (resident ID) or a legal person (USCC)',
+    description: 'The identifier becomes the username. Then sign in with POST /api/auth/login.',
+    access: 'public',
+    csrf: false,
+    status: 201,
+    body: RegisterSchema,
+    handler: async ({ body, caller }) => {
+      const id = await registerApplicant(db, caller, body);
+      return { id, username: body.kind === 'person' ? body.residentId : body.uscc, kind: body.kind };
+    },
+  });
+
   routes.define({
     method: 'POST',
     url: '/api/auth/login',

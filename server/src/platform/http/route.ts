@@ -80,7 +80,8 @@ export function parseInput<S extends z.ZodType>(schema: S, data: unknown, locati
   const fields: FieldError[] = zh.error.issues.map((issue, i) => ({
     field: issue.path.length ? issue.path.join('.') : location,
     message: issue.message,
-    messageEn: enMsgs[i] ?? issue.message,
+    // custom issues (identifiers) carry their own English text in params
+    messageEn: (issue as { params?: { messageEn?: string } }).params?.messageEn ?? enMsgs[i] ?? issue.message,
     in: location,
   }));
   throw CommonErrors.VALIDATION({ fields });
