@@ -1,4 +1,6 @@
 /** Further bench sections, one per module, appended after the HTTP baselines. */
 export type Section = (out: (s?: string) => void, opts: { seconds: number }) => Promise<void>;
 
-export const sections: Section[] = [];
+const { clockSection } = await import('./clock.ts');
+
+export const sections: Section[] = [clockSection];

@@ -11,6 +11,7 @@ import { renderDocsPage } from './platform/http/docs-page.ts';
 import type { AppContext } from './context.ts';
 import { registerOrgRoutes } from './modules/org/index.ts';
 import { registerCalendarRoutes } from './platform/clock/index.ts';
+import { registerJobRoutes } from './platform/jobs/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -35,6 +36,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWebUi?: boolean } =
 
   registerAuthRoutes(routes, ctx.auth, ctx.db, { cookieSecure: ctx.config.cookieSecure, sessionHours: ctx.config.sessionHours });
   registerAuditRoutes(routes, ctx.db);
+  registerJobRoutes(routes, ctx);
   // Modules register their routes here, one line each.
   registerOrgRoutes(routes, ctx);
   registerValidateRoutes(routes);

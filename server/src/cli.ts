@@ -2,12 +2,16 @@ import { ConfigError, loadConfig } from './platform/config/index.ts';
 import { DataDirLockedError } from './platform/db/index.ts';
 import { chainPending, verifyChain } from './platform/audit/index.ts';
 import { openRuntime } from './runtime.ts';
+import { calendarCommand } from './platform/clock/index.ts';
 
 const USAGE = `通办 Tongban command line
 
   tongban serve                      start API, jobs and web UI (npm start)
   tongban migrate                    apply database migrations
   tongban audit verify               check the audit hash chain (exit 1 naming the first bad entry)
+  tongban calendar load FILE         load a year's official holiday schedule (holiday-cn JSON);
+                                     prints the days that changed and the deadlines recomputed
+  tongban calendar show YEAR         month grid, days off and make-up days of a year; says if provisional
 `;
 
 /** Runs a command with an open, migrated runtime and closes it afterwards. */
@@ -45,6 +49,10 @@ export async function main(argv: string[]): Promise<number> {
           console.error(`审计链被破坏 audit chain BROKEN at seq ${r.seq}${r.id ? ` (entry id ${r.id})` : ''}: ${r.reason}`);
           return 1;
         });
+      case 'calendar': {
+        if ((sub !== 'load' && sub !== 'show') || !rest[0]) break;
+        return await withRuntime(async ({ ctx }) => (await calendarCommand(ctx.calendar, sub, rest)) ?? 2);
+      }
       case undefined:
       case 'help':
       case '--help':

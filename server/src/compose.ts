@@ -1,6 +1,9 @@
 import type { Config } from './platform/config/index.ts';
 import type { Database } from './platform/db/index.ts';
 import { AuthService } from './platform/auth/index.ts';
+import { CalendarService } from './platform/clock/index.ts';
+import { JobRunner } from './platform/jobs/index.ts';
+import { Workflows, slaPort } from './platform/workflow/index.ts';
 import type { AppContext } from './context.ts';
 
 /** Builds the platform services over an open, migrated database. */
@@ -10,5 +13,8 @@ export async function composeContext(config: Config, database: Database): Promis
     lockMinutes: config.loginLockMinutes,
     sessionHours: config.sessionHours,
   });
-  return { config, database, db: database.db, auth };
+  const calendar = await CalendarService.load(database.db, { officeHours: config.officeHours });
+  const jobs = new JobRunner({ database, logLevel: config.logLevel });
+  const workflows = new Workflows(database.db, { sla: slaPort(calendar.clocks), emit: jobs });
+  return { config, database, db: database.db, auth, calendar, jobs, workflows };
 }

@@ -19,19 +19,24 @@ export async function serve(): Promise<number> {
   }
   const { ctx, database } = runtime;
   const app = await buildApp(ctx);
-  const chainer = setInterval(() => void chainPending(ctx.db).catch((err) => app.log.error({ err }, 'audit chainer failed')), 2000);
+  // The worker role runs the jobs: outbox relay, audit chaining, cleanup, modules' jobs.
+  if (config.roles.has('worker')) await ctx.jobs.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info(`${signal}: shutting down`);
-    clearInterval(chainer);
     try {
       await app.close();
-      await chainPending(ctx.db);
     } finally {
-      await database.close();
+      try {
+        // running jobs finish before the database closes
+        await ctx.jobs.stop({ graceful: true });
+        await chainPending(ctx.db);
+      } finally {
+        await database.close();
+      }
     }
     process.exit(0);
   };

@@ -27,6 +27,7 @@ export async function testApp(backend: Backend, env: Record<string, string> = {}
     database,
     db: () => ctx.db,
     async close() {
+      await ctx.jobs.stop();
       await app.close();
       await database.destroy();
     },

@@ -12,7 +12,14 @@ export interface Label {
 }
 
 export type SlaOp =
-  | { op: 'start'; clock: string; unit: 'working_days' | 'working_hours' | 'calendar_days'; budget: number | ((data: Record<string, unknown>) => number) }
+  | {
+      op: 'start';
+      clock: string;
+      unit: 'working_days' | 'working_hours' | 'calendar_days';
+      budget: number | ((data: Record<string, unknown>) => number);
+      /** Warn when this many units remain (0: no warning). */
+      warnBefore?: number;
+    }
   | { op: 'pause' | 'resume' | 'stop'; clock: string }
   | { op: 'extend'; clock: string; by: number | ((data: Record<string, unknown>) => number) };
 
