@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './platform/config/index.ts';
 import { DataDirLockedError } from './platform/db/index.ts';
 import { chainPending, verifyChain } from './platform/audit/index.ts';
 import { openRuntime } from './runtime.ts';
+import { demoAccountsTable, seedDemo, type DemoScale } from './modules/demo/index.ts';
 import { calendarCommand } from './platform/clock/index.ts';
 
 const USAGE = `通办 Tongban command line
@@ -12,6 +13,7 @@ const USAGE = `通办 Tongban command line
   tongban calendar load FILE         load a year's official holiday schedule (holiday-cn JSON);
                                      prints the days that changed and the deadlines recomputed
   tongban calendar show YEAR         month grid, days off and make-up days of a year; says if provisional
+  tongban seed demo [--scale large]  seed the demo county Jiangyin (idempotent); large: 366,000 market entities
 `;
 
 /** Runs a command with an open, migrated runtime and closes it afterwards. */
@@ -22,6 +24,13 @@ async function withRuntime(fn: (rt: Awaited<ReturnType<typeof openRuntime>>) => 
   } finally {
     await rt.database.close();
   }
+}
+
+/** `--scale large`, `--scale=default` or nothing (default); null when the arguments are anything else. */
+function demoScaleArg(args: string[]): DemoScale | null {
+  if (args.length === 0) return 'default';
+  const value = args.length === 1 && args[0].startsWith('--scale=') ? args[0].slice(8) : args.length === 2 && args[0] === '--scale' ? args[1] : null;
+  return value === 'default' || value === 'large' ? value : null;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -52,6 +61,21 @@ export async function main(argv: string[]): Promise<number> {
       case 'calendar': {
         if ((sub !== 'load' && sub !== 'show') || !rest[0]) break;
         return await withRuntime(async ({ ctx }) => (await calendarCommand(ctx.calendar, sub, rest)) ?? 2);
+      }
+      case 'seed': {
+        const scale = sub === 'demo' ? demoScaleArg(rest) : null;
+        if (!scale) break;
+        return await withRuntime(async ({ ctx }) => {
+          console.log(`正在生成演示数据（江阴市，${scale}）… / Seeding the demo county (Jiangyin, ${scale})…`);
+          const r = await seedDemo(ctx, { scale, log: (line) => console.log(`  ${line}`) });
+          console.log(
+            r.seeded
+              ? `演示数据已生成 / demo data seeded in ${(r.ms / 1000).toFixed(1)} s: ${JSON.stringify(r.counts)}`
+              : `演示数据已存在（${r.scale}），未作更改 / demo data already present (${r.scale}): nothing changed`,
+          );
+          console.log(`\n${demoAccountsTable()}`);
+          return 0;
+        });
       }
       case undefined:
       case 'help':

@@ -3,6 +3,7 @@ import { DataDirLockedError } from './platform/db/index.ts';
 import { chainPending } from './platform/audit/index.ts';
 import { buildApp, WEB_DIST } from './app.ts';
 import { openRuntime } from './runtime.ts';
+import { DEMO_PASSWORD, demoAccountsTable, demoSeedState, seedDemo } from './modules/demo/index.ts';
 
 /** `tongban serve` (npm start): API, jobs and web UI in one process. */
 export async function serve(): Promise<number> {
@@ -18,6 +19,24 @@ export async function serve(): Promise<number> {
     throw e;
   }
   const { ctx, database } = runtime;
+  // Demo county on first start (SEED_DEMO=auto): only into an empty database, never over real organisations.
+  let demo = false;
+  if (config.seedDemo === 'auto') {
+    try {
+      const state = await demoSeedState(ctx);
+      if (state === 'empty') {
+        console.log('正在生成演示数据（江阴市）… / Seeding the demo county (Jiangyin)…');
+        const seeded = await seedDemo(ctx, { scale: 'default' });
+        console.log(`  演示数据已生成 / demo data ready (${(seeded.ms / 1000).toFixed(1)} s)`);
+      } else if (state === 'other-data') {
+        console.log('数据库已有机构数据，未生成演示数据 / The database already holds organisations: demo data not seeded');
+      }
+      demo = state !== 'other-data';
+    } catch (e) {
+      await database.close();
+      throw e;
+    }
+  }
   const app = await buildApp(ctx);
   // The worker role runs the jobs: outbox relay, audit chaining, cleanup, modules' jobs.
   if (config.roles.has('worker')) await ctx.jobs.start();
@@ -49,5 +68,6 @@ export async function serve(): Promise<number> {
   console.log(`  数据库 Database: ${database.kind === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)'}`);
   console.log(`  API 文档 API docs: ${url}/api/docs`);
   if (!(await import('node:fs')).existsSync(WEB_DIST)) console.log('  (web UI not built: run `npm run build`)');
+  if (demo) console.log(`\n  演示账号 Demo accounts (密码 password: ${DEMO_PASSWORD})\n${demoAccountsTable()}\n`);
   return 0;
 }

@@ -49,11 +49,18 @@ export function permissionsOf(grants: RoleGrant[]): Set<Permission> {
   return set;
 }
 
-/** Strip trailing zero pairs so 320281000000 and 320281 cover the same subtree. */
+/**
+ * The code prefix of a region's subtree. Only whole zero segments are cut
+ * (000 village and town parts of 9/12-digit codes; 00 county and city parts
+ * of 6-digit codes), so 320281100 (a town ending in 00) stays itself and
+ * 320281000000, 320281 and 32028100 all mean Jiangyin.
+ */
 export function regionPrefix(code: string): string {
   let c = code;
-  while (c.length > 2 && c.endsWith('000')) c = c.slice(0, -3);
-  while (c.length > 2 && c.endsWith('00')) c = c.slice(0, -2);
+  if (c.length === 12 && c.endsWith('000')) c = c.slice(0, 9);
+  if (c.length === 9 && c.endsWith('000')) c = c.slice(0, 6);
+  if (c.length === 6 && c.endsWith('00')) c = c.slice(0, 4);
+  if (c.length === 4 && c.endsWith('00')) c = c.slice(0, 2);
   return c;
 }
 
