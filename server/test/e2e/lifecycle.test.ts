@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { migrate, openDatabase } from '../../src/platform/db/index.ts';
+import { migrate, openDatabase, query } from '../../src/platform/db/index.ts';
 import { chainPending, recordAudit } from '../../src/platform/audit/index.ts';
 import { freePort, tongban, waitForHealth } from '../helpers/process.ts';
 
@@ -42,16 +42,17 @@ describe('process lifecycle on an embedded database', () => {
 
     const ok = tongban(['audit', 'verify'], env);
     expect(await ok.exited).toBe(0);
-    expect(ok.out()).toMatch(/intact: 5 entries/);
+    expect(ok.out()).toMatch(/intact: \d+ entries/);
 
     const again = await openDatabase({ dataDir });
+    const [target] = await query<{ seq: number }>(again.db, sql`select seq::int as seq from audit_entries where entity_type = 'thing' and entity_id = '3'`);
     await again.db.execute(sql`alter table audit_entries disable trigger audit_entries_guard`);
-    await again.db.execute(sql`update audit_entries set after = '{"i": 42}'::jsonb where seq = 3`);
+    await again.db.execute(sql`update audit_entries set after = '{"i": 42}'::jsonb where seq = ${target.seq}`);
     await again.db.execute(sql`alter table audit_entries enable trigger audit_entries_guard`);
     await again.close();
 
     const bad = tongban(['audit', 'verify'], env);
     expect(await bad.exited).toBe(1);
-    expect(bad.out()).toMatch(/BROKEN at seq 3/);
+    expect(bad.out()).toContain(`BROKEN at seq ${target.seq} `);
   });
 });
