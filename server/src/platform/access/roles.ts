@@ -48,12 +48,12 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   applicant: ['me:read', 'catalog:read', 'application:create'],
   window_clerk: ['me:read', 'org:read', 'catalog:read', 'application:intake'],
-  approver: ['me:read', 'org:read', 'catalog:read', 'application:review'],
+  approver: ['me:read', 'org:read', 'catalog:read', 'catalog:edit', 'application:review'],
   grid_worker: ['me:read', 'org:read', 'case:report', 'case:verify'],
   dispatcher: ['me:read', 'org:read', 'case:report', 'case:dispatch', 'case:supervise'],
   handler: ['me:read', 'org:read', 'case:handle'],
   inspector: ['me:read', 'org:read', 'catalog:read', 'inspection:perform', 'case:verify'],
-  staffing_officer: ['me:read', 'org:read', 'org:manage', 'staffing:manage', 'catalog:read', 'catalog:review', 'insight:read'],
+  staffing_officer: ['me:read', 'org:read', 'org:manage', 'staffing:manage', 'catalog:read', 'catalog:edit', 'catalog:review', 'insight:read'],
   leader: ['me:read', 'org:read', 'catalog:read', 'application:supervise', 'case:supervise', 'insight:read', 'audit:read'],
   admin: [...PERMISSIONS],
 };

@@ -1,0 +1,79 @@
+import type { ReactNode } from 'react';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, KeyOutlined, LockOutlined } from '@ant-design/icons';
+import type { Me } from '../../auth/types.ts';
+import { can } from '../../auth/home.ts';
+import type { MessageKey, Translate } from '../../i18n/index.tsx';
+import type { NavItem } from '../../layout/ShellLayout.tsx';
+
+/** A workbench page: where it lives, the permission it needs, and the API operations behind it. */
+export interface WorkbenchPage {
+  path: string;
+  icon: ReactNode;
+  label: MessageKey;
+  description: MessageKey;
+  /** Any one of these permissions opens the page; none listed means every staff member. */
+  permissions?: string[];
+  requires: string[];
+  group: 'work' | 'account';
+}
+
+export const WORKBENCH_PAGES: WorkbenchPage[] = [
+  {
+    path: '/workbench/orgs',
+    icon: <ApartmentOutlined />,
+    label: 'workbench.nav.orgs',
+    description: 'workbench.nav.orgsText',
+    permissions: ['org:read'],
+    requires: ['GET /api/orgs/tree', 'GET /api/orgs/:id', 'GET /api/people'],
+    group: 'work',
+  },
+  {
+    path: '/workbench/staffing',
+    icon: <BarChartOutlined />,
+    label: 'workbench.nav.staffing',
+    description: 'workbench.nav.staffingText',
+    permissions: ['staffing:manage', 'insight:read'],
+    requires: ['GET /api/orgs/tree', 'GET /api/orgs/:id'],
+    group: 'work',
+  },
+  {
+    path: '/workbench/working-days',
+    icon: <CalendarOutlined />,
+    label: 'workbench.nav.workingDays',
+    description: 'workbench.nav.workingDaysText',
+    requires: ['GET /api/calendar/working-days'],
+    group: 'work',
+  },
+  {
+    path: '/workbench/audit',
+    icon: <AuditOutlined />,
+    label: 'workbench.nav.audit',
+    description: 'workbench.nav.auditText',
+    permissions: ['audit:read'],
+    requires: ['GET /api/audit'],
+    group: 'work',
+  },
+  { path: '/workbench/password', icon: <LockOutlined />, label: 'account.changePassword', description: 'password.description', requires: [], group: 'account' },
+  {
+    path: '/workbench/tokens',
+    icon: <KeyOutlined />,
+    label: 'tokens.title',
+    description: 'tokens.description',
+    permissions: ['token:manage'],
+    requires: ['GET /api/auth/tokens'],
+    group: 'account',
+  },
+];
+
+export const pageAllowed = (p: WorkbenchPage, me: Me, has: (op: string) => boolean) =>
+  (!p.permissions || p.permissions.some((perm) => can(me, perm))) && p.requires.every(has);
+
+export function workbenchNav(me: Me, has: (op: string) => boolean, t: Translate): NavItem[] {
+  const pages = WORKBENCH_PAGES.filter((p) => pageAllowed(p, me, has));
+  const item = (p: WorkbenchPage): NavItem => ({ key: p.path, icon: p.icon, label: t(p.label) });
+  return [
+    { key: '/workbench', icon: <DashboardOutlined />, label: t('workbench.nav.home') },
+    ...pages.filter((p) => p.group === 'work').map(item),
+    { key: 'account', label: t('workbench.nav.account'), children: pages.filter((p) => p.group === 'account').map(item) },
+  ];
+}
