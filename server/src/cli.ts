@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './platform/config/index.ts';
-import { DataDirLockedError } from './platform/db/index.ts';
+import { DataDirLockedError, DataDirUnusableError } from './platform/db/index.ts';
 import { chainPending, verifyChain } from './platform/audit/index.ts';
 import { openRuntime } from './runtime.ts';
 import { demoAccountsTable, seedDemo, type DemoScale } from './modules/demo/index.ts';
@@ -86,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`unknown command: ${[cmd, sub, ...rest].filter(Boolean).join(' ')}\n\n${USAGE}`);
     return 2;
   } catch (e) {
-    if (e instanceof DataDirLockedError || e instanceof ConfigError) {
+    if (e instanceof DataDirLockedError || e instanceof DataDirUnusableError || e instanceof ConfigError) {
       console.error(e.message);
       return 1;
     }

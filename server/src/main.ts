@@ -1,5 +1,5 @@
 import { loadConfig } from './platform/config/index.ts';
-import { DataDirLockedError } from './platform/db/index.ts';
+import { DataDirLockedError, DataDirUnusableError } from './platform/db/index.ts';
 import { chainPending } from './platform/audit/index.ts';
 import { buildApp, WEB_DIST } from './app.ts';
 import { openRuntime } from './runtime.ts';
@@ -12,7 +12,7 @@ export async function serve(): Promise<number> {
   try {
     runtime = await openRuntime(config);
   } catch (e) {
-    if (e instanceof DataDirLockedError) {
+    if (e instanceof DataDirLockedError || e instanceof DataDirUnusableError) {
       console.error(`\n${e.message}\n`);
       return 1;
     }

@@ -5,7 +5,7 @@ import type { Actor } from '../access/index.ts';
 import { canonicalJson } from './canonical.ts';
 
 export interface AuditWho {
-  actor: Pick<Actor, 'id' | 'username'>;
+  actor: Pick<Actor, 'id' | 'username'> & { kind?: Actor['kind'] };
   ip?: string;
   requestId?: string;
 }
@@ -19,11 +19,23 @@ export interface AuditInput {
   after?: unknown;
 }
 
+/**
+ * The name recorded for an actor. Applicants' usernames are often their
+ * resident ID or USCC, and the log is read by many staff: they are recorded
+ * by account number instead.
+ */
+export function auditActorName(actor: AuditWho['actor']): string {
+  if (actor.id <= 0) return actor.username;
+  if (actor.kind === 'person') return `自然人#${actor.id}`;
+  if (actor.kind === 'legal') return `法人#${actor.id}`;
+  return actor.username;
+}
+
 /** Writes one audit entry in the caller's transaction. Chaining happens later, off the hot path. */
 export async function recordAudit(ex: Executor, who: AuditWho, e: AuditInput): Promise<void> {
   await ex.execute(sql`insert into audit_entries
     (actor_id, actor_name, ip, request_id, action, entity_type, entity_id, region_code, before, after)
-    values (${who.actor.id > 0 ? who.actor.id : null}, ${who.actor.username}, ${who.ip ?? null}, ${who.requestId ?? null},
+    values (${who.actor.id > 0 ? who.actor.id : null}, ${auditActorName(who.actor)}, ${who.ip ?? null}, ${who.requestId ?? null},
       ${e.action}, ${e.entityType}, ${e.entityId == null ? null : String(e.entityId)}, ${e.regionCode ?? null},
       ${e.before === undefined ? null : JSON.stringify(e.before)}::jsonb, ${e.after === undefined ? null : JSON.stringify(e.after)}::jsonb)`);
 }

@@ -11,12 +11,13 @@ export interface AccountRow {
   resident_id: string | null;
   uscc: string | null;
   org_id: number | null;
+  phone?: string | null;
   failed_logins: number;
   locked_until: Date | string | null;
   disabled: boolean;
 }
 
-const ACCOUNT_COLS = sql.raw('id, username::text as username, kind, display_name, password_hash, resident_id, uscc, org_id, failed_logins, locked_until, disabled');
+const ACCOUNT_COLS = sql.raw('id, username::text as username, kind, display_name, password_hash, resident_id, uscc, phone, org_id, failed_logins, locked_until, disabled');
 
 /** By username, or by resident ID / USCC for applicants who sign in with their identifier. */
 export async function findAccountForLogin(ex: Executor, login: string): Promise<AccountRow | undefined> {

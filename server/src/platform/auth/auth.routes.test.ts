@@ -146,6 +146,14 @@ describeEachBackend('applicant registration', (backend) => {
     expect(res.json()).toMatchObject({ username: '11010519491231002X', kind: 'person' });
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '11010519491231002X', password: 'Zhang@2026san' } });
     expect(login.json()).toMatchObject({ kind: 'person', displayName: '张三', roles: [{ role: 'applicant' }] });
+    const cookie = login.cookies.find((c) => c.name === 'tb_session')?.value;
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `tb_session=${cookie}` } });
+    expect(me.json()).toMatchObject({ residentIdMasked: '110105********002X', phoneMasked: '139****5678', usccMasked: null });
+    // the audit log names applicants by account number, never by their ID number
+    const names = await query<{ actor_name: string }>(t.db(), sql`select actor_name from audit_entries where action in ('auth.registered', 'auth.login')`);
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of names) expect(n.actor_name).not.toContain('11010519491231002X');
+    expect(names.map((n) => n.actor_name)).toContain(`自然人#${me.json().id}`);
   });
 
   it('names the field and the exact defect of a bad identifier, and writes nothing', async () => {

@@ -13,6 +13,9 @@ const MeSchema = z.object({
   roles: z.array(z.object({ role: z.string(), label: z.string(), labelEn: z.string(), regionCode: z.string().nullable(), orgId: z.number().nullable() })),
   permissions: z.array(z.string()),
   csrfToken: z.string().nullable(),
+  residentIdMasked: z.string().nullable().optional(),
+  usccMasked: z.string().nullable().optional(),
+  phoneMasked: z.string().nullable().optional(),
 });
 
 export function presentMe(actor: Actor, csrfToken: string | null) {
@@ -90,7 +93,7 @@ export function registerAuthRoutes(routes: Routes, auth: AuthService, db: Db, op
     summary: 'The signed-in account: roles with scopes, permissions, CSRF token',
     access: 'authenticated',
     response: MeSchema,
-    handler: async ({ actor, req }) => presentMe(actor, req.csrfToken ?? null),
+    handler: async ({ actor, req }) => ({ ...presentMe(actor, req.csrfToken ?? null), ...(await auth.identifiers(actor)) }),
   });
 
   routes.define({

@@ -73,7 +73,7 @@ export class AuthService {
     const lockedUntil = account.locked_until ? new Date(account.locked_until) : null;
     if (lockedUntil && lockedUntil > new Date()) throw AuthErrors.LOCKED({ vars: { until: lockedUntil.toISOString() }, extra: { lockedUntil: lockedUntil.toISOString() } });
     const ok = await argonVerify(account.password_hash, password).catch(() => false);
-    const who = { actor: { id: account.id, username: account.username }, ip: caller.ip, requestId: caller.requestId };
+    const who = { actor: { id: account.id, username: account.username, kind: account.kind }, ip: caller.ip, requestId: caller.requestId };
     if (!ok) {
       const after = await inTransaction(this.db, async (tx) => {
         const r = await repo.recordFailure(tx, account.id, this.opts.maxFailures, this.opts.lockMinutes);
@@ -144,6 +144,14 @@ export class AuthService {
       await recordAudit(tx, caller, { action: 'auth.token_created', entityType: 'api_token', entityId: row.id, after: { name, prefix: secret.slice(0, 10) } });
       return { id: row.id, name, prefix: secret.slice(0, 10), token: secret, createdAt: row.created_at, expiresAt: row.expires_at };
     });
+  }
+
+  /** The caller's own identifiers, masked for display (首 6 + 末 4 for resident IDs). */
+  async identifiers(actor: Actor): Promise<{ residentIdMasked: string | null; usccMasked: string | null; phoneMasked: string | null }> {
+    const row = await repo.findAccount(this.db, actor.id);
+    const mask = (v: string | null | undefined, head: number, tail: number) =>
+      v ? v.slice(0, head) + '*'.repeat(Math.max(0, v.length - head - tail)) + v.slice(v.length - tail) : null;
+    return { residentIdMasked: mask(row?.resident_id, 6, 4), usccMasked: mask(row?.uscc, 8, 4), phoneMasked: mask(row?.phone, 3, 4) };
   }
 
   async listTokens(actor: Actor) {

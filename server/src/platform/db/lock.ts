@@ -11,6 +11,37 @@ export class DataDirLockedError extends Error {
   }
 }
 
+export class DataDirUnusableError extends Error {
+  constructor(readonly dir: string, reason: string) {
+    super(`数据目录 ${dir} 无法使用：${reason}。请设置 DATA_DIR 为可写的目录。\nThe data directory ${dir} cannot be used: ${reason}. Set DATA_DIR to a writable directory.`);
+    this.name = 'DataDirUnusableError';
+  }
+}
+
+/**
+ * Creates the directory and its missing parents one level at a time (Node's
+ * recursive mkdir can spin forever on special file systems such as /proc)
+ * and checks that it is a writable directory.
+ */
+export function ensureWritableDir(dir: string): void {
+  const missing: string[] = [];
+  let p = dir;
+  while (!fs.existsSync(p)) {
+    missing.unshift(p);
+    const parent = path.dirname(p);
+    if (parent === p) break;
+    p = parent;
+  }
+  try {
+    for (const m of missing) fs.mkdirSync(m);
+    if (!fs.statSync(dir).isDirectory()) throw new DataDirUnusableError(dir, 'not a directory');
+    fs.accessSync(dir, fs.constants.W_OK | fs.constants.R_OK);
+  } catch (e) {
+    if (e instanceof DataDirUnusableError) throw e;
+    throw new DataDirUnusableError(dir, (e as NodeJS.ErrnoException).code ?? String(e));
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -26,7 +57,7 @@ function isAlive(pid: number): boolean {
  * Returns a release function.
  */
 export function lockDataDir(dir: string): () => void {
-  fs.mkdirSync(dir, { recursive: true });
+  ensureWritableDir(dir);
   const file = path.join(dir, 'tongban.lock');
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import client from 'prom-client';
 import { ANONYMOUS, type Actor } from '../access/index.ts';
 import { CommonErrors } from '../errors/index.ts';
@@ -26,6 +27,8 @@ export interface HttpOptions {
   logLevel: string;
   resolve: CallerResolver;
   bodyLimit?: number;
+  /** Largest file accepted in a multipart upload (bytes, default 50 MB). */
+  uploadLimit?: number;
   trustProxy?: boolean;
 }
 
@@ -60,6 +63,8 @@ export async function createHttp(opts: HttpOptions): Promise<{ app: FastifyInsta
   });
   await app.register(cookie);
   await app.register(formbody);
+  // multipart/form-data uploads (req.parts(), req.file()); routes read the parts themselves and may lower these limits
+  await app.register(multipart, { limits: { fileSize: opts.uploadLimit ?? 50 * 1024 * 1024, files: 5, fields: 50, parts: 60 } });
   app.decorateRequest('caller', null as unknown as Caller);
   app.decorateRequest('csrfToken', undefined);
   app.decorateRequest('assertCsrf', function (this: FastifyRequest) {
