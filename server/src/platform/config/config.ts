@@ -1,11 +1,12 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** Runtime configuration, read once from the environment. */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
-  DATA_DIR: z.string().default('./data'),
+  DATA_DIR: z.string().optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Office hours used by working-hour deadlines, "HH:MM-HH:MM,HH:MM-HH:MM". */
@@ -36,6 +37,19 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
+/** The repository root (server/src/platform/config → up four). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+/**
+ * The PGlite data directory: `./data` of the repository by default; a
+ * relative DATA_DIR is taken from where the command was typed (npm passes
+ * it as INIT_CWD when it runs a workspace script elsewhere).
+ */
+function dataDirOf(value: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (!value) return path.join(REPO_ROOT, 'data');
+  return path.resolve(env.INIT_CWD ?? process.cwd(), value);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // an empty variable means "not set"
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -51,7 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(e.DATA_DIR),
+    dataDir: dataDirOf(e.DATA_DIR, env),
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     officeHours: e.OFFICE_HOURS,

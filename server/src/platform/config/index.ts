@@ -1,1 +1,1 @@
-export { loadConfig, ConfigError, type Config } from './config.ts';
+export { loadConfig, ConfigError, REPO_ROOT, type Config } from './config.ts';
