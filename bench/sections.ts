@@ -4,3 +4,4 @@ export type Section = (out: (s?: string) => void, opts: { seconds: number }) => 
 const { clockSection } = await import('./clock.ts');
 
 export const sections: Section[] = [clockSection];
+sections.push((await import('./catalog-search.ts')).catalogSearchSection);

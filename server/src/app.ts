@@ -10,6 +10,11 @@ import { registerValidateRoutes } from './platform/ids/index.ts';
 import { renderDocsPage } from './platform/http/docs-page.ts';
 import type { AppContext } from './context.ts';
 import { registerOrgRoutes } from './modules/org/index.ts';
+import { registerCatalogRoutes } from './modules/catalog/index.ts';
+import { registerBundleRoutes, registerListRoutes } from './modules/catalog/index.ts';
+import { registerCatalogExportRoutes, registerCatalogImportRoutes } from './modules/catalog/index.ts';
+import { registerSearchRoutes } from './modules/catalog/index.ts';
+import { registerLawRoutes } from './modules/catalog/index.ts';
 import { registerCalendarRoutes } from './platform/clock/index.ts';
 import { registerJobRoutes } from './platform/jobs/index.ts';
 
@@ -39,6 +44,13 @@ export async function buildApp(ctx: AppContext, opts: { serveWebUi?: boolean } =
   registerJobRoutes(routes, ctx);
   // Modules register their routes here, one line each.
   registerOrgRoutes(routes, ctx);
+  registerCatalogRoutes(routes, ctx);
+  registerBundleRoutes(routes, ctx);
+  registerListRoutes(routes, ctx);
+  registerCatalogImportRoutes(routes, ctx);
+  registerCatalogExportRoutes(routes, ctx);
+  registerSearchRoutes(routes, ctx);
+  registerLawRoutes(routes);
   registerValidateRoutes(routes);
   registerCalendarRoutes(routes, ctx.calendar);
 

@@ -1,0 +1,1 @@
+ALTER TABLE "catalog_search_docs" ADD COLUMN "popularity" integer DEFAULT 0 NOT NULL;
