@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOWN, demoFirmUscc, demoResidentId }
 import { JIANGYIN } from './demo.data.ts';
 import { generateCitizens, generateEntities, planOrgs, planPeople, placeName, type TownRegion } from './demo.generate.ts';
 import * as repo from './demo.repository.ts';
+import { seedDemoCatalog } from './catalog/catalog.seed.ts';
 
 export type DemoScale = 'default' | 'large';
 
@@ -144,7 +145,9 @@ async function insertInBatches<T>(rows: Iterable<T>, insert: (batch: T[]) => Pro
  * Seeds the demo county Jiangyin (江阴市, 320281): its government,
  * departments and centres, the "three platforms" of every town, street and
  * zone, people in posts, the demo accounts (password Demo@2026), and
- * synthetic market entities and citizens. One transaction; idempotent: a
+ * synthetic market entities and citizens, and the demo catalog (power and
+ * service lists with guides, devolutions, duties, proofs, bundles; see
+ * ./catalog). One transaction; idempotent: a
  * second run at the same scale changes nothing, and a large run after a
  * default one only adds the missing rows.
  */
@@ -158,7 +161,9 @@ export async function seedDemo(ctx: Pick<AppContext, 'db'>, opts: SeedDemoOption
     await tx.execute(sql`select pg_advisory_xact_lock(7318557)`);
     const marker = await repo.findMarker(tx, MARKER);
     if (marker && (marker.scale === 'large' || marker.scale === scale)) {
-      return { seeded: false, scale: marker.scale, counts: marker.counts, ms: performance.now() - started };
+      // the county is there; its catalog may not be (a database seeded before the catalog existed)
+      const catalog = await seedDemoCatalog(db, tx, { log });
+      return { seeded: catalog.seeded, scale: marker.scale, counts: { ...marker.counts, ...catalog.counts }, ms: performance.now() - started };
     }
     const towns = await repo.townsOf(tx, JIANGYIN.code);
     if (towns.length === 0) throw new Error(`demo seed: no towns under ${JIANGYIN.code}; are the regions loaded?`);
@@ -190,7 +195,10 @@ export async function seedDemo(ctx: Pick<AppContext, 'db'>, opts: SeedDemoOption
     await insertInBatches(generateCitizens(towns, size.citizens, new Set([person.residentId])), (b) => insertCitizens(tx, b));
     log(`居民 citizens: ${size.citizens + 1} (${Math.round(performance.now() - t1)} ms)`);
 
-    const counts = await repo.demoCounts(tx, JIANGYIN.code, DEMO_ACCOUNTS.map((a) => a.username));
+    const t2 = performance.now();
+    const catalog = await seedDemoCatalog(db, tx, { log });
+    log(`事项目录 catalog: ${JSON.stringify(catalog.counts)} (${Math.round(performance.now() - t2)} ms)`);
+    const counts = { ...(await repo.demoCounts(tx, JIANGYIN.code, DEMO_ACCOUNTS.map((a) => a.username))), ...catalog.counts };
     const ms = performance.now() - started;
     await repo.saveMarker(tx, { name: MARKER, scale, counts, duration_ms: ms });
     await recordAudit(tx, { actor: SYSTEM_ACTOR }, { action: 'demo.seeded', entityType: 'demo_seed', entityId: MARKER, regionCode: JIANGYIN.code, after: { scale, counts } });
