@@ -27,6 +27,25 @@ const TokensPage = lazyPage(() => import('./auth/TokensPage.tsx'), 'TokensPage')
 const WorkbenchWorkingDaysPage = lazyPage(() => import('./shells/workbench/WorkingDaysPage.tsx'), 'WorkbenchWorkingDaysPage');
 const CommandShell = lazyPage(() => import('./shells/command/CommandShell.tsx'), 'CommandShell');
 const CommandScreen = lazyPage(() => import('./shells/command/CommandScreen.tsx'), 'CommandScreen');
+const ServicesPage = lazyPage(() => import('../modules/catalog/portal/ServicesPage.tsx'), 'ServicesPage');
+const SearchPage = lazyPage(() => import('../modules/catalog/portal/SearchPage.tsx'), 'SearchPage');
+const ItemGuidePage = lazyPage(() => import('../modules/catalog/guide/ItemGuidePage.tsx'), 'ItemGuidePage');
+const ItemHistoryPage = lazyPage(() => import('../modules/catalog/diff/ItemHistoryPage.tsx'), 'ItemHistoryPage');
+const ItemDiffPage = lazyPage(() => import('../modules/catalog/diff/ItemDiffPage.tsx'), 'ItemDiffPage');
+const BundleListPage = lazyPage(() => import('../modules/catalog/bundles/BundleListPage.tsx'), 'BundleListPage');
+const BundlePage = lazyPage(() => import('../modules/catalog/bundles/BundlePage.tsx'), 'BundlePage');
+const PowerListPage = lazyPage(() => import('../modules/catalog/lists/PowerListPage.tsx'), 'PowerListPage');
+const DevolutionPage = lazyPage(() => import('../modules/catalog/lists/DevolutionPage.tsx'), 'DevolutionPage');
+const ProofListPage = lazyPage(() => import('../modules/catalog/lists/ProofListPage.tsx'), 'ProofListPage');
+const CommitmentListPage = lazyPage(() => import('../modules/catalog/lists/CommitmentListPage.tsx'), 'CommitmentListPage');
+const DeferrableListPage = lazyPage(() => import('../modules/catalog/lists/DeferrableListPage.tsx'), 'DeferrableListPage');
+const CatalogAdminPage = lazyPage(() => import('../modules/catalog/workbench/CatalogAdminPage.tsx'), 'CatalogAdminPage');
+const MyRequestsPage = lazyPage(() => import('../modules/catalog/workbench/AdjustmentListPage.tsx'), 'MyRequestsPage');
+const ReviewQueuePage = lazyPage(() => import('../modules/catalog/workbench/AdjustmentListPage.tsx'), 'ReviewQueuePage');
+const AdjustmentDetailPage = lazyPage(() => import('../modules/catalog/workbench/AdjustmentDetailPage.tsx'), 'AdjustmentDetailPage');
+const AdjustmentEditorPage = lazyPage(() => import('../modules/catalog/editor/AdjustmentEditorPage.tsx'), 'AdjustmentEditorPage');
+const ImportPage = lazyPage(() => import('../modules/catalog/imports/ImportPage.tsx'), 'ImportPage');
+const ImportPreviewPage = lazyPage(() => import('../modules/catalog/imports/ImportPreviewPage.tsx'), 'ImportPreviewPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<FullPageSpin />}>{node}</Suspense>;
 const wb = (path: string, node: ReactNode) => <RequirePage path={path}>{page(node)}</RequirePage>;
@@ -40,6 +59,19 @@ export function AppRoutes() {
         <Route path="tools/working-days" element={page(<WorkingDaysPage />)} />
         <Route path="tools/identifier" element={page(<IdentifierPage />)} />
         <Route path="register" element={page(<RegisterPage />)} />
+        <Route path="services" element={page(<ServicesPage />)} />
+        <Route path="search" element={page(<SearchPage />)} />
+        <Route path="items/:id" element={page(<ItemGuidePage />)} />
+        <Route path="items/:id/history" element={page(<ItemHistoryPage />)} />
+        <Route path="items/:id/diff" element={page(<ItemDiffPage />)} />
+        <Route path="bundles" element={page(<BundleListPage />)} />
+        <Route path="bundles/:code" element={page(<BundlePage />)} />
+        <Route path="lists" element={<Navigate to="/lists/power" replace />} />
+        <Route path="lists/power" element={page(<PowerListPage />)} />
+        <Route path="lists/devolutions" element={page(<DevolutionPage />)} />
+        <Route path="lists/proofs" element={page(<ProofListPage />)} />
+        <Route path="lists/commitment" element={page(<CommitmentListPage />)} />
+        <Route path="lists/deferrable" element={page(<DeferrableListPage />)} />
       </Route>
       <Route path="login" element={<LoginPage />} />
       <Route
@@ -66,6 +98,14 @@ export function AppRoutes() {
         <Route path="staffing" element={wb('/workbench/staffing', <StaffingPage />)} />
         <Route path="working-days" element={wb('/workbench/working-days', <WorkbenchWorkingDaysPage />)} />
         <Route path="audit" element={wb('/workbench/audit', <AuditPage />)} />
+        <Route path="catalog" element={wb('/workbench/catalog', <CatalogAdminPage />)} />
+        <Route path="catalog/requests" element={wb('/workbench/catalog/requests', <MyRequestsPage />)} />
+        <Route path="catalog/review" element={wb('/workbench/catalog/review', <ReviewQueuePage />)} />
+        <Route path="catalog/adjustments/new" element={wb('/workbench/catalog/requests', <AdjustmentEditorPage />)} />
+        <Route path="catalog/adjustments/:id" element={wb('/workbench/catalog', <AdjustmentDetailPage />)} />
+        <Route path="catalog/adjustments/:id/edit" element={wb('/workbench/catalog/requests', <AdjustmentEditorPage />)} />
+        <Route path="catalog/imports" element={wb('/workbench/catalog/imports', <ImportPage />)} />
+        <Route path="catalog/imports/:id" element={wb('/workbench/catalog/imports', <ImportPreviewPage />)} />
         <Route path="password" element={<ChangePasswordPage />} />
         <Route path="tokens" element={wb('/workbench/tokens', <TokensPage />)} />
       </Route>

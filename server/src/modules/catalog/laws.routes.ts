@@ -20,6 +20,7 @@ const Summary = z.object({
   aliases: z.array(z.string()),
   notes: z.array(z.string()),
   articleCount: z.number(),
+  lastArticle: z.number().meta({ description: 'Highest article number in the text' }),
 });
 const Article = z.object({
   lawId: z.string(),

@@ -73,7 +73,7 @@ describe('LawService over server/data/laws', () => {
     const licensing = items.find((l) => l.id === 'xingzheng-xuke-fa-2019');
     expect(licensing).toMatchObject({ title: '中华人民共和国行政许可法', articleCount: 83 });
     expect(licensing?.aliases).toEqual(['中华人民共和国行政许可法', '行政许可法']);
-    expect(items.find((l) => l.id === 'minfadian-zongze')).toMatchObject({ title: '中华人民共和国民法典', part: '总则', articleCount: 204 });
+    expect(items.find((l) => l.id === 'minfadian-zongze')).toMatchObject({ title: '中华人民共和国民法典', part: '总则', articleCount: 204, lastArticle: 204 });
     expect(items.find((l) => l.id === 'youhua-yingshang-huanjing-tiaoli-2019')?.aliases).toEqual(['优化营商环境条例']);
   });
 

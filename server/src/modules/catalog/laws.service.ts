@@ -44,6 +44,8 @@ export interface LawSummary {
   aliases: string[];
   notes: string[];
   articleCount: number;
+  /** The highest article number in the text (a part of a code, such as 民法典 总则, stops there). */
+  lastArticle: number;
 }
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -159,6 +161,7 @@ export class LawService {
         aliases: [l.title, ...(l.title.startsWith(PRC) && l.title.length > PRC.length ? [l.title.slice(PRC.length)] : [])],
         notes: l.notes,
         articleCount: l.articles.length,
+        lastArticle: l.articles.reduce((max, a) => Math.max(max, a.no), 0),
       })),
     };
   }

@@ -1,7 +1,9 @@
 import type { MessageKey } from './zh.ts';
+import { catalogEn } from './catalog.en.ts';
 
 /** English translations; the type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
+  ...catalogEn,
   'brand.name': 'Tongban',
   'lang.tooltip': 'Switch the interface language',
   'nav.openMenu': 'Open menu',

@@ -1,5 +1,8 @@
 /** Chinese (zh-CN), the primary language. Every key here must also exist in en.ts. */
+import { catalogZh } from './catalog.zh.ts';
+
 export const zh = {
+  ...catalogZh,
   'brand.name': '通办',
   'lang.tooltip': '切换界面语言',
   'nav.openMenu': '打开菜单',

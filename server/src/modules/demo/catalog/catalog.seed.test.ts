@@ -183,6 +183,17 @@ describe('demo catalog seed [pglite]', () => {
     expect(body.bundles.some((h: { name: string }) => h.name === '开办餐饮店一件事')).toBe(true);
   });
 
+  it('puts the formal item first for everyday words over the whole demo catalog', async () => {
+    const top = async (q: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/catalog/search?q=${encodeURIComponent(q)}&limit=3` });
+      return (res.json().items as { name: string }[]).map((h) => h.name);
+    };
+    expect((await top('开饭店'))[0]).toMatch(/食品经营/);
+    expect((await top('公积金'))[0]).toMatch(/住房公积金/);
+    expect((await top('办营业执照'))[0]).toMatch(/设立登记/);
+    expect((await top('盖厂房'))[0]).toMatch(/规划许可|施工许可/);
+  });
+
   it('is idempotent: a second run changes nothing, and a run without the markers adds nothing', async () => {
     const before = await tableCounts(t);
     const again = await seedDemo(t.ctx);

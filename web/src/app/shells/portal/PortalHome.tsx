@@ -6,6 +6,8 @@ import { useCapabilities } from '../../capabilities.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { BRAND_BLUE } from '../../theme.ts';
 import { PORTAL_TOOLS } from './tools.ts';
+import { HomeSearch } from '../../../modules/catalog/portal/HomeSearch.tsx';
+import { HomeCatalogEntries } from '../../../modules/catalog/portal/HomeCatalogEntries.tsx';
 
 interface Entry {
   to: string;
@@ -63,9 +65,11 @@ export function PortalHome() {
           <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.85)', fontSize: 16, margin: '16px 0 0', maxWidth: 720 }}>
             {t('portal.hero.text')}
           </Typography.Paragraph>
+          {has('GET /api/catalog/search') && <HomeSearch />}
         </div>
       </section>
       <div style={{ maxWidth: 1120, margin: '-32px auto 0', padding: '0 16px 48px' }}>
+        <HomeCatalogEntries />
         {tools.length > 0 && (
           <Card title={t('portal.tools')} style={{ marginBottom: 24 }}>
             <Row gutter={[16, 16]}>

@@ -9,6 +9,7 @@ import { homeFor } from '../../auth/home.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { PortalFooter } from './PortalFooter.tsx';
 import { PORTAL_TOOLS } from './tools.ts';
+import { PORTAL_SECTIONS } from './sections.ts';
 import { useCapabilities } from '../../capabilities.tsx';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle.ts';
 
@@ -23,12 +24,18 @@ export function PortalLayout() {
   const [drawer, setDrawer] = useState(false);
 
   const { has } = useCapabilities();
-  const items = [
+  const sections = PORTAL_SECTIONS.filter((s) => s.requires.every(has)).map((s) => {
+    const children = s.children?.filter((c) => c.requires.every(has)).map((c) => ({ key: c.path, label: t(c.label) }));
+    return children ? { key: s.path, label: t(s.nav), children } : { key: s.path, label: t(s.nav) };
+  });
+  const items: { key: string; label: string; children?: { key: string; label: string }[] }[] = [
     { key: '/', label: t('portal.nav.home') },
+    ...sections,
     ...PORTAL_TOOLS.filter((tool) => tool.requires.every(has)).map((tool) => ({ key: tool.path, label: t(tool.nav) })),
   ];
-  useDocumentTitle([items.find((i) => i.key !== '/' && pathname.startsWith(i.key))?.label ?? t('portal.section')]);
-  const selected = items.filter((i) => (i.key === '/' ? pathname === '/' : pathname.startsWith(i.key))).map((i) => i.key);
+  const leaves = items.flatMap((i) => [i, ...(i.children ?? [])]);
+  useDocumentTitle([leaves.find((i) => i.key !== '/' && pathname.startsWith(i.key))?.label ?? t('portal.section')]);
+  const selected = leaves.filter((i) => (i.key === '/' ? pathname === '/' : pathname.startsWith(i.key))).map((i) => i.key);
   const go = ({ key }: { key: string }) => {
     navigate(key);
     setDrawer(false);

@@ -1,5 +1,17 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, DashboardOutlined, KeyOutlined, LockOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  KeyOutlined,
+  LockOutlined,
+  ProfileOutlined,
+} from '@ant-design/icons';
 import type { Me } from '../../auth/types.ts';
 import { can } from '../../auth/home.ts';
 import type { MessageKey, Translate } from '../../i18n/index.tsx';
@@ -42,6 +54,42 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
     label: 'workbench.nav.workingDays',
     description: 'workbench.nav.workingDaysText',
     requires: ['GET /api/calendar/working-days'],
+    group: 'work',
+  },
+  {
+    path: '/workbench/catalog',
+    icon: <ProfileOutlined />,
+    label: 'catalog.wb.items',
+    description: 'catalog.wb.itemsText',
+    permissions: ['catalog:edit', 'catalog:review'],
+    requires: ['GET /api/catalog/items', 'GET /api/catalog/adjustments', 'GET /api/catalog/adjustments/:id'],
+    group: 'work',
+  },
+  {
+    path: '/workbench/catalog/requests',
+    icon: <FormOutlined />,
+    label: 'catalog.wb.requests',
+    description: 'catalog.wb.requestsText',
+    permissions: ['catalog:edit'],
+    requires: ['GET /api/catalog/adjustments', 'POST /api/catalog/adjustments', 'PUT /api/catalog/adjustments/:id'],
+    group: 'work',
+  },
+  {
+    path: '/workbench/catalog/review',
+    icon: <FileSearchOutlined />,
+    label: 'catalog.wb.review',
+    description: 'catalog.wb.reviewText',
+    permissions: ['catalog:review'],
+    requires: ['GET /api/catalog/adjustments', 'POST /api/catalog/adjustments/:id/actions/:action'],
+    group: 'work',
+  },
+  {
+    path: '/workbench/catalog/imports',
+    icon: <CloudUploadOutlined />,
+    label: 'catalog.wb.imports',
+    description: 'catalog.wb.importsText',
+    permissions: ['catalog:review'],
+    requires: ['POST /api/catalog/imports', 'GET /api/catalog/imports', 'GET /api/catalog/imports/:id', 'POST /api/catalog/imports/:id/commit'],
     group: 'work',
   },
   {
