@@ -11,6 +11,7 @@ export async function composeContext(config: Config, database: Database): Promis
   const auth = new AuthService(database.db, {
     maxFailures: config.loginMaxFailures,
     lockMinutes: config.loginLockMinutes,
+    ipAttempts: config.loginIpAttempts,
     sessionHours: config.sessionHours,
   });
   const calendar = await CalendarService.load(database.db, { officeHours: config.officeHours });

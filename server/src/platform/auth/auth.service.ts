@@ -52,7 +52,7 @@ export class AuthService {
     private readonly db: Db,
     private readonly opts: AuthOptions,
   ) {
-    this.throttle = new Throttle(opts.ipAttempts ?? 30, 5 * 60_000);
+    this.throttle = new Throttle(opts.ipAttempts ?? 100, 5 * 60_000);
   }
 
   /**

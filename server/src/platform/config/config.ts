@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Sign-in attempts per client IP per 5 minutes (a whole office may share one address). */
+  LOGIN_IP_ATTEMPTS: z.coerce.number().int().min(1).default(100),
   SESSION_HOURS: z.coerce.number().int().min(1).default(12),
 });
 
@@ -32,6 +34,7 @@ export type Config = {
   cookieSecure: boolean;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  loginIpAttempts: number;
   sessionHours: number;
 };
 
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'true',
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginIpAttempts: e.LOGIN_IP_ATTEMPTS,
     sessionHours: e.SESSION_HOURS,
   };
 }
