@@ -17,6 +17,7 @@ import { registerSearchRoutes } from './modules/catalog/index.ts';
 import { registerLawRoutes } from './modules/catalog/index.ts';
 import { registerCalendarRoutes } from './platform/clock/index.ts';
 import { registerJobRoutes } from './platform/jobs/index.ts';
+import { registerFileRoutes } from './platform/files/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -42,6 +43,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWebUi?: boolean } =
   registerAuthRoutes(routes, ctx.auth, ctx.db, { cookieSecure: ctx.config.cookieSecure, sessionHours: ctx.config.sessionHours });
   registerAuditRoutes(routes, ctx.db);
   registerJobRoutes(routes, ctx);
+  registerFileRoutes(routes, ctx.files);
   // Modules register their routes here, one line each.
   registerOrgRoutes(routes, ctx);
   registerCatalogRoutes(routes, ctx);

@@ -5,6 +5,8 @@ import { CalendarService } from './platform/clock/index.ts';
 import { JobRunner } from './platform/jobs/index.ts';
 import { Workflows, slaPort } from './platform/workflow/index.ts';
 import type { AppContext } from './context.ts';
+import { registerModuleJobs } from './wiring.ts';
+import { FileService, LocalBlobStore } from './platform/files/index.ts';
 
 /** Builds the platform services over an open, migrated database. */
 export async function composeContext(config: Config, database: Database): Promise<AppContext> {
@@ -17,5 +19,8 @@ export async function composeContext(config: Config, database: Database): Promis
   const calendar = await CalendarService.load(database.db, { officeHours: config.officeHours });
   const jobs = new JobRunner({ database, logLevel: config.logLevel });
   const workflows = new Workflows(database.db, { sla: slaPort(calendar.clocks), emit: jobs });
-  return { config, database, db: database.db, auth, calendar, jobs, workflows };
+  const files = new FileService(database.db, new LocalBlobStore(config.filesDir), config.uploadMaxBytes);
+  const ctx: AppContext = { config, database, db: database.db, auth, calendar, jobs, workflows, files };
+  registerModuleJobs(ctx);
+  return ctx;
 }

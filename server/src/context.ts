@@ -4,6 +4,7 @@ import type { AuthService } from './platform/auth/index.ts';
 import type { CalendarService } from './platform/clock/index.ts';
 import type { JobRunner } from './platform/jobs/index.ts';
 import type { Workflows } from './platform/workflow/index.ts';
+import type { FileService } from './platform/files/index.ts';
 
 /** What the composition root hands to every module: configuration and platform services. */
 export interface AppContext {
@@ -17,4 +18,6 @@ export interface AppContext {
   jobs: JobRunner;
   /** Workflow transitions with the SLA clock and the outbox wired in. */
   workflows: Workflows;
+  /** Uploaded files (materials, photos): checked by content, stored by SHA-256. */
+  files: FileService;
 }

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/platform/config/index.ts';
 import { buildApp } from '../../src/app.ts';
@@ -17,7 +20,8 @@ export interface TestApp {
 /** A full application over a fresh database, driven in-process with inject(). */
 export async function testApp(backend: Backend, env: Record<string, string> = {}): Promise<TestApp> {
   const database = await freshDatabase(backend);
-  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'never', ...env });
+  const filesDir = env.FILES_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-files-'));
+  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'never', FILES_DIR: filesDir, ...env });
   const ctx = await composeContext(config, database);
   const app = await buildApp(ctx, { serveWebUi: false });
   await app.ready();
@@ -30,6 +34,7 @@ export async function testApp(backend: Backend, env: Record<string, string> = {}
       await ctx.jobs.stop();
       await app.close();
       await database.destroy();
+      if (!env.FILES_DIR) fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -65,6 +65,10 @@ export const slaClocks = pgTable(
     stoppedAt: timestamp('stopped_at', { withTimezone: true, mode: 'string' }),
     /** Set when stopped: whether it stopped after the due time. */
     overdue: boolean('overdue'),
+    /** When the SLA watcher announced the warning (sla.warning) for the current warn_at; null = not yet. */
+    warnedAt: timestamp('warned_at', { withTimezone: true, mode: 'string' }),
+    /** When the SLA watcher announced the overdue (sla.overdue) for the current due_at; null = not yet. */
+    overdueAt: timestamp('overdue_at', { withTimezone: true, mode: 'string' }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),

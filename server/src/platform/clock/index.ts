@@ -41,3 +41,4 @@ export { registerCalendarRoutes } from './clock.routes.ts';
 export { CalendarErrors, SlaErrors } from './clock.errors.ts';
 export { benchClock, type ClockBench } from './bench.ts';
 export { calendarCommand, renderYear, renderLoad } from './clock.cli.ts';
+export { watchSla, SLA_WARNING, SLA_OVERDUE, SLA_WATCH_QUEUE, type SlaEventPayload } from './sla.watch.ts';

@@ -20,6 +20,10 @@ const EnvSchema = z.object({
   /** Sign-in attempts per client IP per 5 minutes (a whole office may share one address). */
   LOGIN_IP_ATTEMPTS: z.coerce.number().int().min(1).default(100),
   SESSION_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Where uploaded files are kept (default: DATA_DIR/files). */
+  FILES_DIR: z.string().optional(),
+  /** Largest upload accepted, in MB. */
+  UPLOAD_MAX_MB: z.coerce.number().min(0.001).max(500).default(20),
 });
 
 export type Config = {
@@ -36,6 +40,8 @@ export type Config = {
   loginLockMinutes: number;
   loginIpAttempts: number;
   sessionHours: number;
+  filesDir: string;
+  uploadMaxBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -79,5 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     loginIpAttempts: e.LOGIN_IP_ATTEMPTS,
     sessionHours: e.SESSION_HOURS,
+    filesDir: e.FILES_DIR ? path.resolve(env.INIT_CWD ?? process.cwd(), e.FILES_DIR) : path.join(dataDirOf(e.DATA_DIR, env), 'files'),
+    uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
   };
 }

@@ -457,6 +457,22 @@ export class JobRunner {
     });
   }
 
+  /**
+   * Delivers every pending outbox event now, in this process, until none is
+   * left (or `maxPasses` relay passes ran). For tests, the demo seed and the
+   * CLI, where no worker runs; the same delivery path as the relay job.
+   * Returns the number of deliveries attempted.
+   */
+  async drainOutbox(maxPasses = 100): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < maxPasses; i++) {
+      const { handled, more } = await relayPass(this.db, (t) => this.subscribers.get(t) ?? [], this.relay, this.log);
+      total += handled;
+      if (!more && handled === 0) break;
+    }
+    return total;
+  }
+
   private async runRelay(): Promise<void> {
     const { more } = await relayPass(this.db, (t) => this.subscribers.get(t) ?? [], this.relay, this.log, {
       keepGoing: () => this.stopping === null,
