@@ -18,6 +18,7 @@ import { registerLawRoutes } from './modules/catalog/index.ts';
 import { registerCalendarRoutes } from './platform/clock/index.ts';
 import { registerJobRoutes } from './platform/jobs/index.ts';
 import { registerFileRoutes } from './platform/files/index.ts';
+import { registerNotifyRoutes } from './platform/notify/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -44,6 +45,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWebUi?: boolean } =
   registerAuditRoutes(routes, ctx.db);
   registerJobRoutes(routes, ctx);
   registerFileRoutes(routes, ctx.files);
+  registerNotifyRoutes(routes, ctx.db);
   // Modules register their routes here, one line each.
   registerOrgRoutes(routes, ctx);
   registerCatalogRoutes(routes, ctx);
