@@ -42,19 +42,22 @@ export const PERMISSIONS = [
   'inspection:perform',
   'insight:read',
   'jobs:read',
+  'rating:rate',
+  'rating:handle',
+  'rating:supervise',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  applicant: ['me:read', 'catalog:read', 'application:create'],
-  window_clerk: ['me:read', 'org:read', 'catalog:read', 'application:intake'],
-  approver: ['me:read', 'org:read', 'catalog:read', 'catalog:edit', 'application:review'],
+  applicant: ['me:read', 'catalog:read', 'application:create', 'rating:rate'],
+  window_clerk: ['me:read', 'org:read', 'catalog:read', 'application:intake', 'rating:handle'],
+  approver: ['me:read', 'org:read', 'catalog:read', 'catalog:edit', 'application:review', 'rating:handle'],
   grid_worker: ['me:read', 'org:read', 'case:report', 'case:verify'],
   dispatcher: ['me:read', 'org:read', 'case:report', 'case:dispatch', 'case:supervise'],
   handler: ['me:read', 'org:read', 'case:handle'],
   inspector: ['me:read', 'org:read', 'catalog:read', 'inspection:perform', 'case:verify'],
   staffing_officer: ['me:read', 'org:read', 'org:manage', 'staffing:manage', 'catalog:read', 'catalog:edit', 'catalog:review', 'insight:read'],
-  leader: ['me:read', 'org:read', 'catalog:read', 'application:supervise', 'case:supervise', 'insight:read', 'audit:read'],
+  leader: ['me:read', 'org:read', 'catalog:read', 'application:supervise', 'case:supervise', 'insight:read', 'audit:read', 'rating:handle', 'rating:supervise'],
   admin: [...PERMISSIONS],
 };
 
