@@ -39,6 +39,7 @@ export const PERMISSIONS = [
   'case:handle',
   'case:verify',
   'case:supervise',
+  'case:confirm',
   'inspection:perform',
   'insight:read',
   'jobs:read',
@@ -49,11 +50,11 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  applicant: ['me:read', 'catalog:read', 'application:create', 'rating:rate'],
+  applicant: ['me:read', 'catalog:read', 'application:create', 'rating:rate', 'case:confirm'],
   window_clerk: ['me:read', 'org:read', 'catalog:read', 'application:intake', 'rating:handle'],
   approver: ['me:read', 'org:read', 'catalog:read', 'catalog:edit', 'application:review', 'rating:handle'],
   grid_worker: ['me:read', 'org:read', 'case:report', 'case:verify'],
-  dispatcher: ['me:read', 'org:read', 'case:report', 'case:dispatch', 'case:supervise'],
+  dispatcher: ['me:read', 'org:read', 'case:report', 'case:dispatch', 'case:supervise', 'case:confirm'],
   handler: ['me:read', 'org:read', 'case:handle'],
   inspector: ['me:read', 'org:read', 'catalog:read', 'inspection:perform', 'case:verify'],
   staffing_officer: ['me:read', 'org:read', 'org:manage', 'staffing:manage', 'catalog:read', 'catalog:edit', 'catalog:review', 'insight:read'],
