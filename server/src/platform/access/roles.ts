@@ -46,6 +46,7 @@ export const PERMISSIONS = [
   'rating:rate',
   'rating:handle',
   'rating:supervise',
+  'open311:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
