@@ -43,6 +43,7 @@ export const PERMISSIONS = [
   'inspection:perform',
   'insight:read',
   'jobs:read',
+  'license:manage',
   'rating:rate',
   'rating:handle',
   'rating:supervise',
@@ -53,7 +54,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   applicant: ['me:read', 'catalog:read', 'application:create', 'rating:rate', 'case:confirm'],
   window_clerk: ['me:read', 'org:read', 'catalog:read', 'application:intake', 'rating:handle'],
-  approver: ['me:read', 'org:read', 'catalog:read', 'catalog:edit', 'application:review', 'rating:handle'],
+  approver: ['me:read', 'org:read', 'catalog:read', 'catalog:edit', 'application:review', 'rating:handle', 'license:manage'],
   grid_worker: ['me:read', 'org:read', 'case:report', 'case:verify'],
   dispatcher: ['me:read', 'org:read', 'case:report', 'case:dispatch', 'case:supervise', 'case:confirm'],
   handler: ['me:read', 'org:read', 'case:handle'],
