@@ -19,6 +19,7 @@ import { registerCalendarRoutes } from './platform/clock/index.ts';
 import { registerJobRoutes } from './platform/jobs/index.ts';
 import { registerFileRoutes } from './platform/files/index.ts';
 import { registerNotifyRoutes } from './platform/notify/index.ts';
+import { registerGridRoutes } from './modules/grids/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -55,6 +56,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWebUi?: boolean } =
   registerCatalogExportRoutes(routes, ctx);
   registerSearchRoutes(routes, ctx);
   registerLawRoutes(routes);
+  registerGridRoutes(routes, ctx);
   registerValidateRoutes(routes);
   registerCalendarRoutes(routes, ctx.calendar);
 

@@ -219,7 +219,7 @@ export function planDemoGrids(townNames: ReadonlyMap<string, string>): { grids: 
   const staff: DemoStaffPlan[] = [];
   for (const g of grids) {
     const r = createRng(`grid-staff:${g.code}`);
-    GRID_ROLES.forEach((role, i) => staff.push({ gridCode: g.code, role, personName: personName(r), phone: phone(r), sort: i }));
+    GRID_ROLES.forEach((role, i) => staff.push({ gridCode: g.code, role, personName: personName(r), phone: phone(r), sort: i * 100 }));
   }
   return { grids, staff };
 }
