@@ -18,8 +18,10 @@ import { registerLawRoutes } from './modules/catalog/index.ts';
 import { registerCalendarRoutes } from './platform/clock/index.ts';
 import { registerJobRoutes } from './platform/jobs/index.ts';
 import { registerFileRoutes } from './platform/files/index.ts';
+import { registerRatingRoutes } from './modules/ratings/index.ts';
 import { registerNotifyRoutes } from './platform/notify/index.ts';
 import { registerGridRoutes } from './modules/grids/index.ts';
+import { registerCommandRoutes } from './modules/insight/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -57,8 +59,10 @@ export async function buildApp(ctx: AppContext, opts: { serveWebUi?: boolean } =
   registerSearchRoutes(routes, ctx);
   registerLawRoutes(routes);
   registerGridRoutes(routes, ctx);
+  registerCommandRoutes(routes, ctx, app);
   registerValidateRoutes(routes);
   registerCalendarRoutes(routes, ctx.calendar);
+  registerRatingRoutes(routes, ctx);
 
   const openapi = () => buildOpenApi(routes.all, { title: 'Tongban API (通办)', version: '0.1.0' });
   app.get('/api/openapi.json', async () => openapi());
