@@ -1,0 +1,1 @@
+ALTER TABLE "rating_rectifications" DROP COLUMN "callback_due_at";
