@@ -11,6 +11,7 @@ import { JIANGYIN } from './demo.data.ts';
 import { generateCitizens, generateEntities, planOrgs, planPeople, placeName, type TownRegion } from './demo.generate.ts';
 import * as repo from './demo.repository.ts';
 import { seedDemoCatalog } from './catalog/catalog.seed.ts';
+import { seedGridsDemo } from '../grids/index.ts';
 
 export type DemoScale = 'default' | 'large';
 
@@ -162,6 +163,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db'>, opts: SeedDemoOption
     const marker = await repo.findMarker(tx, MARKER);
     if (marker && (marker.scale === 'large' || marker.scale === scale)) {
       // the county is there; its catalog may not be (a database seeded before the catalog existed)
+      await seedGridsDemo({ db }, { log }); // likewise its grids (no-op when present)
       const catalog = await seedDemoCatalog(db, tx, { log });
       return { seeded: catalog.seeded, scale: marker.scale, counts: { ...marker.counts, ...catalog.counts }, ms: performance.now() - started };
     }
@@ -195,6 +197,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db'>, opts: SeedDemoOption
     await insertInBatches(generateCitizens(towns, size.citizens, new Set([person.residentId])), (b) => insertCitizens(tx, b));
     log(`居民 citizens: ${size.citizens + 1} (${Math.round(performance.now() - t1)} ms)`);
 
+    await seedGridsDemo({ db }, { log });
     const t2 = performance.now();
     const catalog = await seedDemoCatalog(db, tx, { log });
     log(`事项目录 catalog: ${JSON.stringify(catalog.counts)} (${Math.round(performance.now() - t2)} ms)`);

@@ -94,7 +94,10 @@ describe('demo grid plan for Jiangyin', () => {
   });
 
   it('gives each third-level grid 200–300 households and every grid a head and five roles', () => {
-    for (const g of level(3)) expect(g.households).toBeGreaterThanOrEqual(200), expect(g.households).toBeLessThanOrEqual(300);
+    for (const g of level(3)) {
+      expect(g.households).toBeGreaterThanOrEqual(200);
+      expect(g.households).toBeLessThanOrEqual(300);
+    }
     expect(level(1).reduce((a, g) => a + g.households, 0)).toBe(level(3).reduce((a, g) => a + g.households, 0));
     expect(plan.staff).toHaveLength(plan.grids.length * 6);
     const roles = new Set(plan.staff.filter((s) => s.gridCode === '320281107001').map((s) => s.role));

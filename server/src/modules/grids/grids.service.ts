@@ -77,6 +77,7 @@ interface Snapshot {
   byCode: Map<string, number>;
   children: Map<number | null, number[]>;
   index: SpatialIndex<Shape>;
+  fallback: SpatialIndex<Shape>[];
 }
 
 function nodeOf(r: repo.GridRow): GridNode {
@@ -160,11 +161,13 @@ export class GridService {
       children.set(key, list);
       if (key !== null) (nodes.get(key) as GridNode).childCount++;
     }
-    // the most specific grids (no active children) are what a point resolves to
-    const leaves: Shape[] = [];
-    for (const n of nodes.values()) if (n.childCount === 0) leaves.push({ id: n.id, bbox: n.bbox, geometry: geometry.get(n.id) as GridGeometry });
-    leaves.sort((a, b) => (nodes.get(a.id) as GridNode).code.localeCompare((nodes.get(b.id) as GridNode).code));
-    return { revision, nodes, geometry, byCode, children, index: new SpatialIndex(leaves) };
+    // the most specific grids (no active children) are what a point resolves to; where children leave a
+    // gap inside their parent, the parent answers (indexes of the grids with children, deepest level first)
+    const shape = (n: GridNode): Shape => ({ id: n.id, bbox: n.bbox, geometry: geometry.get(n.id) as GridGeometry });
+    const sorted = [...nodes.values()].sort((a, b) => a.code.localeCompare(b.code));
+    const index = new SpatialIndex(sorted.filter((n) => n.childCount === 0).map(shape));
+    const fallback = ([2, 1] as const).map((l) => new SpatialIndex(sorted.filter((n) => n.childCount > 0 && n.level === l).map(shape)));
+    return { revision, nodes, geometry, byCode, children, index, fallback };
   }
 
   /** The current snapshot, rebuilt when the revision stamp has moved. */
@@ -191,7 +194,8 @@ export class GridService {
   }
 
   private locateIn(s: Snapshot, lng: number, lat: number): LocateResult | null {
-    const hit = s.index.find(lng, lat);
+    let hit = s.index.find(lng, lat);
+    for (let i = 0; !hit && i < s.fallback.length; i++) hit = s.fallback[i].find(lng, lat);
     if (!hit) return null;
     const n = s.nodes.get(hit.id) as GridNode;
     return { gridId: n.id, code: n.code, name: n.name, level: n.level, townRegionCode: n.townRegionCode, path: this.pathOf(s, n.id) };
