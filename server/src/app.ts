@@ -22,6 +22,7 @@ import { registerRatingRoutes } from './modules/ratings/index.ts';
 import { registerNotifyRoutes } from './platform/notify/index.ts';
 import { registerGridRoutes } from './modules/grids/index.ts';
 import { registerCommandRoutes } from './modules/insight/index.ts';
+import { registerCaseRoutes } from './modules/cases/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -63,6 +64,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWebUi?: boolean } =
   registerValidateRoutes(routes);
   registerCalendarRoutes(routes, ctx.calendar);
   registerRatingRoutes(routes, ctx);
+  registerCaseRoutes(routes, ctx);
 
   const openapi = () => buildOpenApi(routes.all, { title: 'Tongban API (通办)', version: '0.1.0' });
   app.get('/api/openapi.json', async () => openapi());

@@ -1,6 +1,7 @@
 import type { AppContext } from './context.ts';
 import { SLA_WATCH_QUEUE, watchSla } from './platform/clock/index.ts';
 import { registerRatingJobs } from './modules/ratings/index.ts';
+import { registerCaseJobs } from './modules/cases/index.ts';
 
 /** How often the SLA watcher looks for warnings and overdue deadlines (seconds). */
 const SLA_WATCH_SECONDS = 60;
@@ -17,4 +18,5 @@ export function registerModuleJobs(ctx: AppContext): void {
   void ctx.jobs.register(SLA_WATCH_QUEUE, async () => void (await watchSla(ctx.db)), { policy: 'short', retryLimit: 1, expireInSeconds: 600 });
   ctx.jobs.every(SLA_WATCH_QUEUE, SLA_WATCH_SECONDS);
   registerRatingJobs(ctx);
+  registerCaseJobs(ctx);
 }
