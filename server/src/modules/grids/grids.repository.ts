@@ -165,6 +165,15 @@ export async function staffRows(ex: Executor, gridIds: number[]): Promise<StaffR
   return query<StaffRow>(ex, sql`select ${STAFF_COLS} from grid_staff where grid_id in (${list(gridIds)}) order by grid_id, sort, id`);
 }
 
+/** Grid ids where an account holds a role (optionally one role). */
+export async function gridIdsOfAccount(ex: Executor, accountId: number, role?: GridRole): Promise<number[]> {
+  const rows = await query<{ grid_id: number }>(
+    ex,
+    sql`select distinct grid_id from grid_staff where account_id = ${accountId} ${role ? sql`and role = ${role}` : sql``} order by grid_id`,
+  );
+  return rows.map((r) => r.grid_id);
+}
+
 export async function deleteStaff(ex: Executor, gridId: number): Promise<void> {
   await ex.execute(sql`delete from grid_staff where grid_id = ${gridId}`);
 }

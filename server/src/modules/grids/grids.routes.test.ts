@@ -47,6 +47,10 @@ describeEachBackend('grids API', (backend) => {
     );
     expect(row.n).toBeGreaterThan(50);
     expect(row.other).toBe(0);
+    const own = await GridService.of(t.ctx).gridsOfAccount(workerId, 'grid_worker');
+    expect(own).toHaveLength(row.n);
+    expect(own.every((g) => g.townRegionCode === HUASHI)).toBe(true);
+    expect(await GridService.of(t.ctx).gridsOfAccount(workerId, 'head')).toEqual([]);
     const [hh] = await query<{ min: number; max: number }>(t.db(), sql`select min(households)::int as min, max(households)::int as max from grids where level = 3`);
     expect(hh.min).toBeGreaterThanOrEqual(200);
     expect(hh.max).toBeLessThanOrEqual(300);

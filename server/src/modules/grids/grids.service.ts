@@ -258,6 +258,16 @@ export class GridService {
     return rows.map((r) => presentStaff(r, { maskPhones: opts.maskPhones ?? false }));
   }
 
+  /** The grids where an account serves (optionally in one role), e.g. a grid worker's own grids; ordered by code. */
+  async gridsOfAccount(accountId: number, role?: GridRole): Promise<GridNode[]> {
+    const ids = await repo.gridIdsOfAccount(executor(this.db), accountId, role);
+    const s = await this.current();
+    return ids
+      .map((id) => s.nodes.get(id))
+      .filter((n): n is GridNode => n !== undefined)
+      .sort((a, b) => a.code.localeCompare(b.code));
+  }
+
   /** The revision stamp of the loaded index. */
   async revision(): Promise<number> {
     return (await this.current()).revision;
