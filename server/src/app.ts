@@ -23,6 +23,7 @@ import { registerNotifyRoutes } from './platform/notify/index.ts';
 import { registerGridRoutes } from './modules/grids/index.ts';
 import { registerCommandRoutes } from './modules/insight/index.ts';
 import { registerCaseRoutes } from './modules/cases/index.ts';
+import { registerLicenseRoutes } from './modules/licenses/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -65,6 +66,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWebUi?: boolean } =
   registerCalendarRoutes(routes, ctx.calendar);
   registerRatingRoutes(routes, ctx);
   registerCaseRoutes(routes, ctx);
+  registerLicenseRoutes(routes, ctx);
 
   const openapi = () => buildOpenApi(routes.all, { title: 'Tongban API (通办)', version: '0.1.0' });
   app.get('/api/openapi.json', async () => openapi());

@@ -2,6 +2,7 @@ import type { AppContext } from './context.ts';
 import { SLA_WATCH_QUEUE, watchSla } from './platform/clock/index.ts';
 import { registerRatingJobs } from './modules/ratings/index.ts';
 import { registerCaseJobs } from './modules/cases/index.ts';
+import { registerLicenseJobs } from './modules/licenses/index.ts';
 
 /** How often the SLA watcher looks for warnings and overdue deadlines (seconds). */
 const SLA_WATCH_SECONDS = 60;
@@ -19,4 +20,5 @@ export function registerModuleJobs(ctx: AppContext): void {
   ctx.jobs.every(SLA_WATCH_QUEUE, SLA_WATCH_SECONDS);
   registerRatingJobs(ctx);
   registerCaseJobs(ctx);
+  registerLicenseJobs(ctx);
 }

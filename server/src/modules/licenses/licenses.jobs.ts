@@ -1,0 +1,76 @@
+/** Outbox subscription (application.approved → issue) and the daily expiry / renewal-reminder job. */
+import { SYSTEM_ACTOR } from '../../platform/access/index.ts';
+import { DomainError } from '../../platform/errors/index.ts';
+import type { OutboxEvent } from '../../platform/jobs/index.ts';
+import type { AppContext } from '../../context.ts';
+import { DEFAULT_RENEWAL_DAYS, LicenseService } from './licenses.service.ts';
+
+/** The `application.approved` payload (emitted by the applications module). */
+export interface ApplicationApproved {
+  applicationId: number;
+  applicationNo: string;
+  parentApplicationNo: string | null;
+  itemId: number;
+  itemName: string;
+  implCode: string | null;
+  baseCode: string | null;
+  licence: { type: string; validYears: number | null } | null;
+  holder: { kind: 'person' | 'legal'; name: string; idNumber: string; accountId: number | null };
+  issuer: { orgId: number; name: string; regionCode: string };
+  decidedAt: string;
+  commitment: boolean;
+  formData: Record<string, unknown>;
+}
+
+export const LICENSE_DAILY_QUEUE = 'licenses.daily';
+/** 01:10 China time (the runner's cron time zone is Asia/Shanghai): expire, then remind. */
+export const LICENSE_DAILY_CRON = '10 1 * * *';
+
+/** Issues the licence of an approved application; a repeat delivery finds the licence already there. */
+export async function onApplicationApproved(svc: LicenseService, event: OutboxEvent<ApplicationApproved>, log?: (msg: string) => void): Promise<void> {
+  const p = event.payload;
+  if (!p?.licence?.type) return;
+  try {
+    await svc.issue(
+      {
+        type: p.licence.type,
+        validYears: p.licence.validYears ?? undefined,
+        holder: p.holder,
+        issuer: { orgId: p.issuer.orgId, name: p.issuer.name, regionCode: p.issuer.regionCode },
+        applicationId: p.applicationId,
+        applicationNo: p.applicationNo,
+        itemName: p.itemName,
+        issuedAt: p.decidedAt ? new Date(p.decidedAt) : undefined,
+      },
+      { actor: SYSTEM_ACTOR },
+      { allowNewType: true },
+    );
+  } catch (e) {
+    // bad data will not get better by retrying: record it and let the delivery complete
+    if (e instanceof DomainError && e.kind === 'invalid') {
+      log?.(`licenses: application ${p.applicationNo} approved but no licence issued: ${e.message}`);
+      return;
+    }
+    throw e;
+  }
+}
+
+/** Days before expiry that holders are reminded (LICENSE_RENEWAL_DAYS, default 30). */
+export function renewalDays(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.LICENSE_RENEWAL_DAYS);
+  return Number.isInteger(n) && n > 0 && n <= 366 ? n : DEFAULT_RENEWAL_DAYS;
+}
+
+export function registerLicenseJobs(ctx: AppContext): void {
+  const svc = new LicenseService(ctx);
+  ctx.jobs.subscribe<ApplicationApproved>('application.approved', 'licenses.issue', async (event) => onApplicationApproved(svc, event, (m) => console.warn(m)));
+  void ctx.jobs.register(
+    LICENSE_DAILY_QUEUE,
+    async () => {
+      await svc.expireDue();
+      await svc.remindRenewals(renewalDays());
+    },
+    { policy: 'short', retryLimit: 2, expireInSeconds: 1800 },
+  );
+  void ctx.jobs.schedule(LICENSE_DAILY_QUEUE, LICENSE_DAILY_CRON);
+}
