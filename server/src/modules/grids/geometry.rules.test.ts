@@ -99,6 +99,33 @@ describe('containment and overlap', () => {
   });
 });
 
+describe('diagonals, tiny edges and real-looking coordinates', () => {
+  it('splits a square along its diagonal without overlap, each half inside the square', () => {
+    const [x0, y0, x1, y1] = [120.123457, 31.765432, 120.134567, 31.776543];
+    const sq = rectangle(x0, y0, x1, y1);
+    const lower: GridGeometry = { type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y0]]] };
+    const upper: GridGeometry = { type: 'Polygon', coordinates: [[[x0, y0], [x1, y1], [x0, y1], [x0, y0]]] };
+    expect(overlaps(lower, upper)).toBe(false);
+    expect(contains(sq, lower) && contains(sq, upper)).toBe(true);
+    expect(overlaps(lower, sq)).toBe(true);
+    expect(planarArea(lower) + planarArea(upper)).toBeCloseTo(planarArea(sq), 15);
+    // a sliver of the upper half pushed one micro-degree across the diagonal overlaps
+    const pushed: GridGeometry = { type: 'Polygon', coordinates: [[[x0, y0], [x1, y1 - 1e-6], [x0, y1], [x0, y0]]] };
+    expect(overlaps(lower, pushed)).toBe(true);
+  });
+
+  it('sees overlaps along edges a metre long', () => {
+    const a = rectangle(120.3, 31.8, 120.30001, 31.80001);
+    expect(overlaps(a, rectangle(120.3, 31.8, 120.30001, 31.80001))).toBe(true);
+    expect(overlaps(a, rectangle(120.30001, 31.8, 120.30002, 31.80001))).toBe(false);
+    expect(pointInGeometry(120.300005, 31.800005, a)).toBe(INSIDE);
+  });
+
+  it('accepts repeated consecutive positions', () => {
+    expect(geometryProblems({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] })).toEqual([]);
+  });
+});
+
 describe('validation', () => {
   it('accepts good shapes', () => {
     expect(geometryProblems(square)).toEqual([]);

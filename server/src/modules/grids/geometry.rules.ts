@@ -21,8 +21,10 @@ export const BOUNDARY = 0;
 export const OUTSIDE = -1;
 export type Where = typeof INSIDE | typeof BOUNDARY | typeof OUTSIDE;
 
-/** Tolerance for collinearity (cross products, degrees²) and for "on a segment". */
+/** Area tolerance (degrees², about 0.01 m²). */
 const EPS = 1e-12;
+/** Distance tolerance for "on a segment" and collinearity (degrees, about 1 µm). */
+const DIST = 1e-11;
 const EARTH_RADIUS_M = 6_371_008.8;
 
 export function polygonsOf(g: GridGeometry): PolygonCoords[] {
@@ -58,9 +60,10 @@ export function bboxesIntersect(a: BBox, b: BBox): boolean {
 }
 
 function onSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): boolean {
+  if (px < Math.min(ax, bx) - DIST || px > Math.max(ax, bx) + DIST || py < Math.min(ay, by) - DIST || py > Math.max(ay, by) + DIST) return false;
   const cross = (bx - ax) * (py - ay) - (by - ay) * (px - ax);
-  if (Math.abs(cross) > EPS) return false;
-  return px >= Math.min(ax, bx) - EPS && px <= Math.max(ax, bx) + EPS && py >= Math.min(ay, by) - EPS && py <= Math.max(ay, by) + EPS;
+  // distance from the line = |cross| / length
+  return cross * cross <= DIST * DIST * ((bx - ax) ** 2 + (by - ay) ** 2);
 }
 
 /** A point against one closed ring: inside, on the boundary, or outside (crossing number). */
@@ -156,10 +159,10 @@ function cutsOf(s: Segment, others: Segment[]): number[] {
   const dx = bx - ax;
   const dy = by - ay;
   const len2 = dx * dx + dy * dy;
-  const minX = Math.min(ax, bx) - EPS;
-  const maxX = Math.max(ax, bx) + EPS;
-  const minY = Math.min(ay, by) - EPS;
-  const maxY = Math.max(ay, by) + EPS;
+  const minX = Math.min(ax, bx) - DIST;
+  const maxX = Math.max(ax, bx) + DIST;
+  const minY = Math.min(ay, by) - DIST;
+  const maxY = Math.max(ay, by) + DIST;
   const ts: number[] = [];
   const at = (px: number, py: number) => {
     const t = ((px - ax) * dx + (py - ay) * dy) / len2;
@@ -172,7 +175,7 @@ function cutsOf(s: Segment, others: Segment[]): number[] {
     const fx = ex - cx;
     const fy = ey - cy;
     const denom = dx * fy - dy * fx;
-    if (Math.abs(denom) <= EPS) continue; // parallel: only shared endpoints matter (above)
+    if (denom * denom <= 1e-24 * len2 * (fx * fx + fy * fy)) continue; // parallel: only shared endpoints matter (above)
     const t = ((cx - ax) * fy - (cy - ay) * fx) / denom;
     const u = ((cx - ax) * dy - (cy - ay) * dx) / denom;
     if (t > 0 && t < 1 && u > 0 && u < 1) ts.push(t);
@@ -199,7 +202,7 @@ function* pieces(own: Segment[], other: Segment[]): Generator<[number, number, n
 /** Points just either side of a piece, a tiny distance off it. */
 function sides(mx: number, my: number, dx: number, dy: number): [Position, Position] {
   const len = Math.hypot(dx, dy);
-  const e = Math.min(1e-8, len * 1e-4) / len;
+  const e = Math.max(Math.min(1e-8, len * 1e-3), DIST * 10) / len;
   return [
     [mx - dy * e, my + dx * e],
     [mx + dy * e, my - dx * e],
@@ -257,18 +260,17 @@ export interface GeometryProblem {
 export const MAX_RING_POSITIONS = 5000;
 
 function properCross(p: Segment, q: Segment): boolean {
-  const o = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) => (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-  const d1 = o(q[0], q[1], q[2], q[3], p[0], p[1]);
-  const d2 = o(q[0], q[1], q[2], q[3], p[2], p[3]);
-  const d3 = o(p[0], p[1], p[2], p[3], q[0], q[1]);
-  const d4 = o(p[0], p[1], p[2], p[3], q[2], q[3]);
-  if (((d1 > EPS && d2 < -EPS) || (d1 < -EPS && d2 > EPS)) && ((d3 > EPS && d4 < -EPS) || (d3 < -EPS && d4 > EPS))) return true;
-  // collinear overlap of non-adjacent segments also makes the ring invalid
-  if (Math.abs(d1) <= EPS && Math.abs(d2) <= EPS) {
-    const inside = (x: number, y: number, s: Segment) => onSegment(x, y, s[0], s[1], s[2], s[3]) && !(x === s[0] && y === s[1]) && !(x === s[2] && y === s[3]);
-    return inside(p[0], p[1], q) || inside(p[2], p[3], q) || inside(q[0], q[1], p) || inside(q[2], q[3], p);
-  }
-  return false;
+  // signed distance of (cx, cy) from the line through s
+  const side = (s: Segment, cx: number, cy: number) => ((s[2] - s[0]) * (cy - s[1]) - (s[3] - s[1]) * (cx - s[0])) / (Math.hypot(s[2] - s[0], s[3] - s[1]) || 1);
+  const d1 = side(q, p[0], p[1]);
+  const d2 = side(q, p[2], p[3]);
+  const d3 = side(p, q[0], q[1]);
+  const d4 = side(p, q[2], q[3]);
+  const opposite = (a: number, b: number) => (a > DIST && b < -DIST) || (a < -DIST && b > DIST);
+  if (opposite(d1, d2) && opposite(d3, d4)) return true;
+  // touching or collinear overlap of non-adjacent edges also makes the ring invalid
+  const inside = (x: number, y: number, s: Segment) => onSegment(x, y, s[0], s[1], s[2], s[3]);
+  return inside(p[0], p[1], q) || inside(p[2], p[3], q) || inside(q[0], q[1], p) || inside(q[2], q[3], p);
 }
 
 function ringProblems(ring: unknown, path: string): GeometryProblem[] {
@@ -288,8 +290,10 @@ function ringProblems(ring: unknown, path: string): GeometryProblem[] {
   if (first[0] !== last[0] || first[1] !== last[1]) return [{ path, zh: '环未闭合：首尾坐标应相同', en: 'The ring is not closed: the first and last positions must be equal' }];
   const r = ring as Ring;
   const segs: Segment[] = [];
-  for (let i = 0; i < r.length - 1; i++) segs.push([r[i][0], r[i][1], r[i + 1][0], r[i + 1][1]]);
+  // repeated consecutive positions are harmless: skip the zero-length edges they make
+  for (let i = 0; i < r.length - 1; i++) if (r[i][0] !== r[i + 1][0] || r[i][1] !== r[i + 1][1]) segs.push([r[i][0], r[i][1], r[i + 1][0], r[i + 1][1]]);
   const n = segs.length;
+  if (n < 3) return [{ path, zh: '环的面积为零', en: 'The ring has no area' }];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       if (j === i + 1 || (i === 0 && j === n - 1)) continue;
