@@ -17,7 +17,7 @@ import { CaseErrors } from './cases.errors.ts';
 import type { GridLocator } from './cases.grid.ts';
 import { CaseIntake, pastInstant, phoneHash, type CaseIntakeInput, type IntakeResult, type Who } from './cases.intake.ts';
 import { isCaseStaff, isRequester, staffScope, subjectOf } from './cases.policy.ts';
-import { presentCase, presentForRequester, traceOf } from './cases.present.ts';
+import { presentCase, presentForRequester, stateLabel, traceOf } from './cases.present.ts';
 import * as repo from './cases.repository.ts';
 import { dispatchTargetProblems, everyCandidateReturned, nextEscalationLevel, warnBeforeFor, DEFAULT_DUPLICATES, type CaseClockUnit, type DuplicateSettings, type RouteSuggestion } from './cases.rules.ts';
 import { ACTION_KINDS, caseFlow, caseStore, CLOCK, HANDLING_STATES, OPEN_STATES, QUEUE_STATES, STAY_ACTIONS, type CaseAction } from './cases.workflow.ts';
@@ -281,7 +281,14 @@ export class CaseService {
         },
       });
     });
-    return this.get(actor, id);
+    try {
+      return await this.get(actor, id);
+    } catch (e) {
+      // the actor handed the case on (a return): it is no longer theirs to see
+      if (!(e instanceof Error && 'code' in e && (e as { code: string }).code === 'cases.NOT_FOUND')) throw e;
+      const c = (await repo.findCase(executor(this.db), id))!;
+      return { id, caseNo: c.case_no, state: c.state, stateLabel: stateLabel(c.state), version: c.version };
+    }
   }
 
   /** Starts a handling clock on the case's limit (at dispatch, and again on rework). */
