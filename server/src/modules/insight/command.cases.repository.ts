@@ -10,12 +10,15 @@ import { sql, type SQL } from 'drizzle-orm';
 import { query, type Executor } from '../../platform/db/index.ts';
 
 /** States in which a case is finished or was never a real case: not "open" even when closed_at is empty. */
-export const FINISHED_STATES = ['closed', 'evaluated', 'archived', 'invalid', 'merged', 'cancelled'] as const;
+export const FINISHED_STATES = ['closed', 'evaluated', 'invalid', 'merged'] as const;
+
 /** States of a case that was never filed (invalid report, merged duplicate). */
 export const UNFILED_STATES = ['reported', 'invalid', 'merged'] as const;
 
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 const OPEN = sql`(c.closed_at is null and c.merged_into is null and c.state not in (${list(FINISHED_STATES)}))`;
+/** Past its due time (with OPEN: not closed), as the cases module's overdue list counts it. */
+const overdueAt = (now: string) => sql`(c.due_at < ${now})`;
 
 export interface Period {
   /** Inclusive start (China time) as an ISO instant. */
@@ -82,7 +85,7 @@ export async function liveFigures(ex: Executor, prefix: string, now: string): Pr
     sql`select case when grouping(c.town_region_code) = 0 then 'town' when grouping(c.lead_org_id) = 0 then 'lead' else 'total' end as dim,
                coalesce(c.town_region_code, c.lead_org_id::text) as key,
                count(*)::int as open,
-               count(*) filter (where c.due_at < ${now})::int as overdue
+               count(*) filter (where ${overdueAt(now)})::int as overdue
           from cases c
          where c.closed_at is null and ${OPEN} and ${inRegion(prefix)}
          group by grouping sets ((), (c.town_region_code), (c.lead_org_id))`,
@@ -103,7 +106,7 @@ export async function densityByGrid(ex: Executor, prefix: string, codeLength: 9 
   const under = parent ? sql`and c.grid_code like ${`${parent}%`}` : sql``;
   return query<DensityRow>(
     ex,
-    sql`select left(c.grid_code, ${codeLength}) as code, count(*)::int as open, count(*) filter (where c.due_at < ${now})::int as overdue
+    sql`select left(c.grid_code, ${codeLength}) as code, count(*)::int as open, count(*) filter (where ${overdueAt(now)})::int as overdue
           from cases c
          where c.closed_at is null and ${OPEN} and ${inRegion(prefix)} and c.grid_code is not null ${under}
          group by 1`,
@@ -150,7 +153,7 @@ export interface CaseFilter {
 const CASE_COLUMNS = (now: string) => sql`c.id::float8 as id, c.case_no, c.kind, c.source, c.category_code, cc.name as category_name, c.title, c.description,
   c.state, c.urgency, c.address, c.lng, c.lat, c.grid_code, c.grid_name, c.town_region_code, c.region_code, c.lead_org_id,
   c.due_at, c.reported_at, c.closed_at, c.closed_on_time, c.rework_count, c.extension_count,
-  (${OPEN} and c.due_at is not null and c.due_at < ${now}) as overdue`;
+  (${OPEN} and c.due_at is not null and ${overdueAt(now)}) as overdue`;
 
 /**
  * The drill-down list: most urgent first (overdue and due soonest, then the
@@ -161,8 +164,8 @@ export async function listCases(ex: Executor, f: CaseFilter, after: [string | nu
   if (f.grid) conds.push(sql`c.grid_code like ${`${f.grid}%`}`);
   if (f.state) conds.push(sql`c.state = ${f.state}`);
   if (f.open || f.overdue) conds.push(sql`c.closed_at is null and ${OPEN}`);
-  if (f.overdue) conds.push(sql`c.due_at < ${f.now}`);
-  if (f.overdue === false) conds.push(sql`(c.due_at is null or c.due_at >= ${f.now} or not ${OPEN})`);
+  if (f.overdue) conds.push(overdueAt(f.now));
+  if (f.overdue === false) conds.push(sql`not coalesce(${OPEN} and ${overdueAt(f.now)}, false)`);
   if (after) {
     const [due, id] = after;
     conds.push(

@@ -77,10 +77,16 @@ const CaseSchema = z.object({
   overdue: z.boolean(),
 });
 
+const streamsByContext = new WeakMap<AppContext, CommandStreams>();
+
+/** The live streams of an application context (open stream count, the shared poller), once its routes are registered. */
+export const commandStreamsOf = (ctx: AppContext): CommandStreams | undefined => streamsByContext.get(ctx);
+
 /** The command screen's routes; `app` lets open streams end when the server closes. */
 export function registerCommandRoutes(routes: Routes, ctx: AppContext, app?: FastifyInstance, stream: Partial<StreamSettings> = {}): CommandStreams {
   const service = new CommandService(ctx.db);
   const streams = new CommandStreams(service, ctx.db, stream, (e) => app?.log.error({ err: e }, 'command feed'));
+  streamsByContext.set(ctx, streams);
   app?.addHook('preClose', async () => streams.closeAll());
 
   routes.define({

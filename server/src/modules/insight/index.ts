@@ -4,4 +4,4 @@ export { CommandStreams, STREAM_DEFAULTS, type StreamSettings } from './command.
 export { CommandFeed } from './command.feed.ts';
 export { CommandErrors } from './command.errors.ts';
 export { canViewCommand, commandRegion, compositeScore, ratesOf, rankByScore, SCORE_WEIGHTS, COMMAND_PERMISSIONS } from './command.rules.ts';
-export { registerCommandRoutes } from './command.routes.ts';
+export { registerCommandRoutes, commandStreamsOf } from './command.routes.ts';
