@@ -163,11 +163,16 @@ describeEachBackend('grids API', (backend) => {
     expect(stale.statusCode).toBe(409);
     expect(problem(stale).code).toBe('common.VERSION_CONFLICT');
     expect((await send('PUT', '/api/grids/99999999/staff', { version: 1, staff })).statusCode).toBe(404);
+    // two editors with the same version at once: one wins, one conflicts
+    const v = ok.json().version;
+    const race = await Promise.all([send('PUT', url, { version: v, staff }), send('PUT', url, { version: v, staff: staff.slice(0, 2) })]);
+    expect(race.map((r) => r.statusCode).sort()).toEqual([200, 409]);
 
     const full = await GridService.of(t.ctx).staffOf(grid.id);
     expect(full[0]).toMatchObject({ role: 'head', phone: '13912345678' });
+    expect(full.length === 3 || full.length === 2).toBe(true);
     const audit = await query<{ n: number }>(t.db(), sql`select count(*)::int as n from audit_entries where action = 'grid.staff.replaced' and entity_id = ${String(grid.id)}`);
-    expect(audit[0].n).toBe(1);
+    expect(audit[0].n).toBe(2);
     const events = await query<{ payload: { gridId: number } }>(t.db(), sql`select payload from outbox_events where topic = 'grid.staff.changed'`);
     expect(events.map((e) => e.payload.gridId)).toContain(grid.id);
   });
