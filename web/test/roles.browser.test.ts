@@ -17,7 +17,7 @@ const ACCOUNTS: { username: string; home: string }[] = [
   { username: 'firm', home: '/my' },
 ];
 
-const HOME_MARK: Record<string, string> = { '/workbench': 'welcome', '/my': 'account-name', '/command': 'hierarchy' };
+const HOME_MARK: Record<string, string> = { '/workbench': 'welcome', '/my': 'account-name', '/command': 'command-wall' };
 
 let browser: Browser;
 beforeAll(async () => {

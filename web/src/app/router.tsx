@@ -27,6 +27,8 @@ const TokensPage = lazyPage(() => import('./auth/TokensPage.tsx'), 'TokensPage')
 const WorkbenchWorkingDaysPage = lazyPage(() => import('./shells/workbench/WorkingDaysPage.tsx'), 'WorkbenchWorkingDaysPage');
 const CommandShell = lazyPage(() => import('./shells/command/CommandShell.tsx'), 'CommandShell');
 const CommandScreen = lazyPage(() => import('./shells/command/CommandScreen.tsx'), 'CommandScreen');
+const CommandWallPage = lazyPage(() => import('../modules/command/CommandWallPage.tsx'), 'CommandWallPage');
+const CommandLeaderPage = lazyPage(() => import('../modules/command/LeaderPage.tsx'), 'LeaderPage');
 const ServicesPage = lazyPage(() => import('../modules/catalog/portal/ServicesPage.tsx'), 'ServicesPage');
 const SearchPage = lazyPage(() => import('../modules/catalog/portal/SearchPage.tsx'), 'SearchPage');
 const ItemGuidePage = lazyPage(() => import('../modules/catalog/guide/ItemGuidePage.tsx'), 'ItemGuidePage');
@@ -117,7 +119,9 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={page(<CommandScreen />)} />
+        <Route index element={page(<CommandWallPage />)} />
+        <Route path="leader" element={page(<CommandLeaderPage />)} />
+        <Route path="centres" element={page(<CommandScreen />)} />
       </Route>
       <Route path="home" element={<Navigate to="/" replace />} />
       <Route path="*" element={<NotFoundPage />} />

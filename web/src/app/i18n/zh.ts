@@ -1,8 +1,10 @@
 /** Chinese (zh-CN), the primary language. Every key here must also exist in en.ts. */
 import { catalogZh } from './catalog.zh.ts';
+import { commandZh } from '../../modules/command/command.zh.ts';
 
 export const zh = {
   ...catalogZh,
+  ...commandZh,
   'brand.name': '通办',
   'lang.tooltip': '切换界面语言',
   'nav.openMenu': '打开菜单',

@@ -1,0 +1,131 @@
+import { useMemo, useState } from 'react';
+import { Breadcrumb, Col, Empty, Row, Skeleton, Space, Switch } from 'antd';
+import { useI18n } from '../../app/i18n/index.tsx';
+import { LoadError } from '../../app/components/LoadError.tsx';
+import { useDocumentTitle } from '../../app/hooks/useDocumentTitle.ts';
+import { Panel } from '../../app/shells/command/Panel.tsx';
+import { CaseList } from './CaseList.tsx';
+import { CaseTraceDrawer } from './CaseTraceDrawer.tsx';
+import { CommandNav } from './CommandNav.tsx';
+import { CategoryChart, SourceChart, StatusChart } from './FigureCharts.tsx';
+import { FigureTiles } from './FigureTiles.tsx';
+import { GridMap } from './GridMap.tsx';
+import { LiveBadge } from './LiveBadge.tsx';
+import { RankingTable } from './RankingTable.tsx';
+import { useLiveOverview } from './useLiveOverview.ts';
+import { stepOf, useGridView, type GridStep } from './useGridView.ts';
+import './command.css';
+
+const MAP_HEIGHT = 'max(420px, calc(100vh - 360px))';
+
+/**
+ * 一网统管 command screen for the wall (1920×1080) and laptops: live
+ * figures, the grid map coloured by open cases with overdue markers,
+ * counts by status, source and category, town and department rankings,
+ * and drill-down county → town → grid → cases → one case's trace.
+ */
+export function CommandWallPage() {
+  const { t } = useI18n();
+  useDocumentTitle([t('cmd.title')]);
+  const live = useLiveOverview({});
+  const [path, setPath] = useState<GridStep[]>([]);
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [caseId, setCaseId] = useState<number | null>(null);
+  const view = useGridView(path, live.version);
+  const labels = useMemo(() => ({ open: t('cmd.map.open'), overdue: t('cmd.map.overdue'), legend: t('cmd.map.legend') }), [t]);
+  const o = live.overview;
+
+  const pick = (f: Parameters<typeof stepOf>[0]) => {
+    const step = stepOf(f);
+    setPath((p) => (step.level === 1 ? [step] : step.level === 2 ? [p[0], step] : [p[0], p[1], step]).filter(Boolean));
+  };
+  const pickTown = (regionCode: string) => {
+    if (path.length > 0) return;
+    const f = view.shapes.data?.features.find((x) => x.properties.code === regionCode);
+    if (f) pick(f);
+  };
+  const deepest = path[path.length - 1];
+
+  const crumbs = [
+    { title: <a onClick={() => setPath([])}>{o?.region.name ?? t('cmd.map.county')}</a> },
+    ...path.map((s, i) => ({ title: i === path.length - 1 ? <span>{s.name}</span> : <a onClick={() => setPath(path.slice(0, i + 1))}>{s.name}</a> })),
+  ];
+
+  return (
+    <div data-testid="command-wall">
+      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 12 }}>
+        <CommandNav />
+        <LiveBadge status={live.status} updatedAt={live.updatedAt} />
+        {o && <span style={{ color: '#9cc3ff', fontSize: 13 }}>{t('cmd.period', { from: o.period.from, to: o.period.to })}</span>}
+      </div>
+      {!o ? (
+        live.status === 'offline' ? (
+          <Empty description={t('cmd.offline')} />
+        ) : (
+          <Skeleton active paragraph={{ rows: 12 }} />
+        )
+      ) : (
+        <Row gutter={[12, 12]}>
+          <Col span={24}>
+            <FigureTiles totals={o.totals} />
+          </Col>
+          <Col xs={24} xl={6}>
+            <Space direction="vertical" size={12} style={{ width: '100%' }}>
+              <Panel title={t('cmd.byStatus')} testId="panel-status">
+                <StatusChart overview={o} height={260} />
+              </Panel>
+              <Panel title={t('cmd.bySource')} testId="panel-source">
+                <SourceChart overview={o} height={220} />
+              </Panel>
+            </Space>
+          </Col>
+          <Col xs={24} xl={12}>
+            <Panel
+              title={t('cmd.map')}
+              testId="panel-map"
+              extra={<Breadcrumb items={crumbs} style={{ fontSize: 13 }} data-testid="map-crumbs" />}
+            >
+              {view.shapes.error ? (
+                <LoadError error={view.shapes.error} onRetry={view.shapes.reload} />
+              ) : !view.shapes.data ? (
+                <Skeleton active paragraph={{ rows: 10 }} />
+              ) : view.shapes.data.features.length === 0 ? (
+                <Empty description={t('cmd.map.none')} />
+              ) : (
+                <>
+                  <GridMap mapKey={view.mapKey} shapes={view.shapes.data} density={view.density} selected={view.selected} labels={labels} height={MAP_HEIGHT} onPick={pick} />
+                  <div style={{ color: '#6f8fbf', fontSize: 12, textAlign: 'right' }}>{t('cmd.map.hint')}</div>
+                </>
+              )}
+            </Panel>
+          </Col>
+          <Col xs={24} xl={6}>
+            <Space direction="vertical" size={12} style={{ width: '100%' }}>
+              <Panel title={t('cmd.ranking')} testId="panel-ranking">
+                <RankingTable overview={o} compact onTown={pickTown} />
+              </Panel>
+              <Panel title={t('cmd.byCategory')} testId="panel-category">
+                <CategoryChart overview={o} height={200} />
+              </Panel>
+            </Space>
+          </Col>
+          <Col span={24}>
+            <Panel
+              title={deepest ? t('cmd.cases.of', { name: deepest.name }) : t('cmd.cases')}
+              testId="panel-cases"
+              extra={
+                <Space>
+                  <span style={{ color: '#9cc3ff', fontSize: 13 }}>{t('cmd.cases.overdueOnly')}</span>
+                  <Switch size="small" checked={overdueOnly} onChange={setOverdueOnly} data-testid="overdue-only" />
+                </Space>
+              }
+            >
+              <CaseList query={{ grid: deepest?.code, open: true, overdue: overdueOnly || undefined }} version={live.version} onOpen={setCaseId} height={320} />
+            </Panel>
+          </Col>
+        </Row>
+      )}
+      <CaseTraceDrawer caseId={caseId} version={live.version} onClose={() => setCaseId(null)} />
+    </div>
+  );
+}
