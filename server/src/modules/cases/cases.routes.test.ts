@@ -310,6 +310,25 @@ describeEachBackend('cases API (一网统管 case loop)', (backend) => {
       expect((await t.app.inject({ method: 'POST', url: '/api/cases/reports/public', payload: body, remoteAddress: '10.1.1.2' })).statusCode).toBe(201);
     });
 
+    it('the public attach photos uploaded without signing in (images only)', async () => {
+      const m = multipart({}, { name: 'p.png', data: PNG, type: 'image/png' });
+      const up = await t.app.inject({ method: 'POST', url: '/api/cases/reports/public/photos', headers: m.headers, payload: m.payload, remoteAddress: '10.2.2.2' });
+      expect(up.statusCode).toBe(201);
+      const pdf = multipart({}, { name: 'x.pdf', data: '%PDF-1.4 test', type: 'application/pdf' });
+      const refused = await t.app.inject({ method: 'POST', url: '/api/cases/reports/public/photos', headers: pdf.headers, payload: pdf.payload, remoteAddress: '10.2.2.2' });
+      expect(refused.statusCode).toBe(400);
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/cases/reports/public',
+        payload: { categoryCode: 'E0101', description: '路边垃圾', townRegionCode: HS, photoFileIds: [up.json().id] },
+        remoteAddress: '10.2.2.2',
+      });
+      expect(r.statusCode).toBe(201);
+      const c = (await req('GET', `/api/cases?source=public&q=${encodeURIComponent('路边垃圾')}`, 'disp')).json().items[0];
+      expect((await get(c.id)).photos).toEqual([expect.objectContaining({ fileId: up.json().id, stage: 'report' })]);
+      expect(c.requester).toMatchObject({ kind: 'anonymous', accountId: null });
+    });
+
     it('signed-in citizens see their own reports; the enterprise confirms or disputes the resolution of its complaint', async () => {
       const mine = await req('POST', '/api/cases/reports/public', 'citizen', { categoryCode: 'E0501', description: '小区门口占道经营', townRegionCode: HS });
       expect(mine.statusCode).toBe(201);
