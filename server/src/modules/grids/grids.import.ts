@@ -130,9 +130,11 @@ async function validate(ex: Executor, actor: Actor, body: unknown): Promise<{ pr
   const towns = await repo.townNames(ex, [...new Set(candidates.filter((c) => c.level === 1).map((c) => c.code))]);
   const say = (c: Candidate, field: string, zh: string, en: string) => problems.push({ index: c.index, code: c.code, field: `features.${c.index}.${field}`, zh, en });
 
+  const inactive = new Set(stored.filter((r) => !r.active).map((r) => r.code));
   const valid: Candidate[] = [];
   for (const c of candidates) {
     const n = problems.length;
+    if (inactive.has(c.code)) say(c, 'properties.code', `编码 ${c.code} 属于已停用的网格，不能重复使用`, `The code ${c.code} belongs to a retired grid and cannot be reused`);
     if (c.level === 1 && !towns.has(c.code))
       say(c, 'properties.code', `一级网格编码应为乡镇（街道）行政区划代码，${c.code} 不存在`, `A first-level grid code must be a town-level region code; ${c.code} does not exist`);
     if (!canAct(actor, 'org:manage', { regionCode: c.town })) say(c, 'properties.code', '无权管理该乡镇的网格', 'You may not manage grids of this town');

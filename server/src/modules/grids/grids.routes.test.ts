@@ -5,7 +5,7 @@ import { createTestAccount, problem, signIn, testApp, type TestApp } from '../..
 import { query } from '../../platform/db/index.ts';
 import { loadRegions } from '../org/index.ts';
 import { rectangle } from './geometry.rules.ts';
-import { GridService, seedGridsDemo, type GeoJsonFeature } from './index.ts';
+import { GridService, REVALIDATE_MS, seedGridsDemo, type GeoJsonFeature } from './index.ts';
 
 const HUASHI = '320281107';
 const ZHOUZHUANG = '320281108';
@@ -255,8 +255,8 @@ describeEachBackend('grids API', (backend) => {
     expect(shrink.json()).toMatchObject({ committed: true, update: 1 });
     const vacated = await get(`/api/grids/locate?lng=${probe.lng}&lat=${probe.lat}`, 'gw');
     expect(vacated.json()).toMatchObject({ code: level2.code, level: 2 });
-    // the other process still holds its index until its revision check, then sees the change
-    other.invalidate();
+    // the other process re-reads the revision stamp within REVALIDATE_MS and rebuilds its index
+    await new Promise((r) => setTimeout(r, REVALIDATE_MS + 100));
     expect((await other.locate(probe.lng, probe.lat))?.code).toBe(level2.code);
 
     // a new grid in the vacated half, and an export of the whole county re-imports unchanged
