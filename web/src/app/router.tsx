@@ -48,6 +48,8 @@ const AdjustmentDetailPage = lazyPage(() => import('../modules/catalog/workbench
 const AdjustmentEditorPage = lazyPage(() => import('../modules/catalog/editor/AdjustmentEditorPage.tsx'), 'AdjustmentEditorPage');
 const ImportPage = lazyPage(() => import('../modules/catalog/imports/ImportPage.tsx'), 'ImportPage');
 const ImportPreviewPage = lazyPage(() => import('../modules/catalog/imports/ImportPreviewPage.tsx'), 'ImportPreviewPage');
+const LicenceVerifyPage = lazyPage(() => import('../modules/licenses/VerifyPage.tsx'), 'VerifyPage');
+const MyLicencesPage = lazyPage(() => import('../modules/licenses/MyLicencesPage.tsx'), 'MyLicencesPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<FullPageSpin />}>{node}</Suspense>;
 const wb = (path: string, node: ReactNode) => <RequirePage path={path}>{page(node)}</RequirePage>;
@@ -74,6 +76,8 @@ export function AppRoutes() {
         <Route path="lists/proofs" element={page(<ProofListPage />)} />
         <Route path="lists/commitment" element={page(<CommitmentListPage />)} />
         <Route path="lists/deferrable" element={page(<DeferrableListPage />)} />
+        <Route path="verify" element={page(<LicenceVerifyPage />)} />
+        <Route path="verify/licence/:licenceNo" element={page(<LicenceVerifyPage />)} />
       </Route>
       <Route path="login" element={<LoginPage />} />
       <Route
@@ -86,6 +90,7 @@ export function AppRoutes() {
       >
         <Route index element={<MyAccountPage />} />
         <Route path="password" element={<ChangePasswordPage />} />
+        <Route path="licenses" element={page(<MyLicencesPage />)} />
       </Route>
       <Route
         path="workbench"

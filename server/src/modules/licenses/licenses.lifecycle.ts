@@ -38,7 +38,7 @@ export const holderNotice = (
           titleEn: title[1],
           body: body[0],
           bodyEn: body[1],
-          link: '/me/licenses',
+          link: '/my/licenses',
           subjectType: 'license',
           subjectId: r.id,
           data: { licenceNo: r.licence_no },

@@ -1,11 +1,13 @@
 import type { MessageKey } from './zh.ts';
 import { catalogEn } from './catalog.en.ts';
 import { commandEn } from '../../modules/command/command.en.ts';
+import { licensesEn } from '../../modules/licenses/licenses.en.ts';
 
 /** English translations; the type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
   ...catalogEn,
   ...commandEn,
+  ...licensesEn,
   'brand.name': 'Tongban',
   'lang.tooltip': 'Switch the interface language',
   'nav.openMenu': 'Open menu',

@@ -1,10 +1,12 @@
 /** Chinese (zh-CN), the primary language. Every key here must also exist in en.ts. */
 import { catalogZh } from './catalog.zh.ts';
 import { commandZh } from '../../modules/command/command.zh.ts';
+import { licensesZh } from '../../modules/licenses/licenses.zh.ts';
 
 export const zh = {
   ...catalogZh,
   ...commandZh,
+  ...licensesZh,
   'brand.name': '通办',
   'lang.tooltip': '切换界面语言',
   'nav.openMenu': '打开菜单',

@@ -24,4 +24,11 @@ export const PORTAL_TOOLS: PortalTool[] = [
     text: 'portal.tool.identifierText',
     requires: ['GET /api/validate/uscc', 'GET /api/validate/resident-id'],
   },
+  {
+    path: '/verify',
+    nav: 'licenses.nav.verify',
+    title: 'licenses.tool.title',
+    text: 'licenses.tool.text',
+    requires: ['GET /api/licenses/verify/:licenceNo', 'POST /api/licenses/verify'],
+  },
 ];
