@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeEachBackend } from '../../../test/helpers/db.ts';
 import { createTestAccount, problem, signIn, testApp, type TestApp } from '../../../test/helpers/app.ts';
+import { multipart } from '../../../test/helpers/multipart.ts';
 import { query } from '../../platform/db/index.ts';
 import { loadRegions } from '../org/index.ts';
 import { rectangle } from './geometry.rules.ts';
@@ -278,5 +279,15 @@ describeEachBackend('grids API', (backend) => {
     const res = await send('POST', '/api/grids/import?dryRun=true', all);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ problems: [], create: 0, update: 0, unchanged: 1846, byLevel: { '1': 17, '2': 271, '3': 1558 } });
+
+    // the same as a file upload, and a file that is not JSON
+    const upload = multipart({}, { name: '江阴网格.geojson', data: JSON.stringify(all), type: 'application/geo+json' });
+    const up = await t.app.inject({ method: 'POST', url: '/api/grids/import?dryRun=true', payload: upload.payload, headers: { ...h.admin, ...upload.headers } });
+    expect(up.statusCode).toBe(200);
+    expect(up.json()).toMatchObject({ problems: [], unchanged: 1846 });
+    const junk = multipart({}, { name: 'grids.geojson', data: 'not json' });
+    const bad = await t.app.inject({ method: 'POST', url: '/api/grids/import', payload: junk.payload, headers: { ...h.admin, ...junk.headers } });
+    expect(bad.statusCode).toBe(400);
+    expect(problem(bad).errors[0].field).toBe('file');
   }, 120_000);
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { Routes } from '../../platform/http/index.ts';
+import { CommonErrors } from '../../platform/errors/index.ts';
+import { readUpload } from '../../platform/files/index.ts';
+import { parseInput, type Routes } from '../../platform/http/index.ts';
 import type { AppContext } from '../../context.ts';
 import { GridErrors } from './grids.errors.ts';
 import { GridImportService, MAX_IMPORT_FEATURES, exportGeoJson } from './grids.import.ts';
@@ -7,6 +9,8 @@ import { GRID_ROLES } from './grids.schema.ts';
 import { GridService } from './grids.service.ts';
 
 const TAGS = ['grids'];
+/** Largest GeoJSON file accepted as an upload (MB). */
+const MAX_IMPORT_MB = 20;
 const Id = z.coerce.number().int().positive().max(2147483647);
 /** A number from the query string: empty or non-numeric text is refused, not read as 0. */
 const coord = (min: number, max: number, what: string) =>
@@ -161,14 +165,28 @@ export function registerGridRoutes(routes: Routes, ctx: AppContext): void {
     tags: TAGS,
     summary: 'Import grids from GeoJSON / 导入网格',
     description:
-      'Validates every feature (closed rings, coordinates, code = town code + serials, parent exists, inside the parent, no overlap with siblings). ' +
-      '`dryRun=true`: 200 with the preview and its problems by feature index, nothing written. Otherwise all or nothing: 400 grids.IMPORT_INVALID ' +
-      'listing the problems (`errors[].field` = features.<index>.…, `problems[]`) or 200 with the counts. Existing codes are updated, new ones created. Body at most 1 MB.',
+      'A GeoJSON FeatureCollection, as the JSON body (at most 1 MB) or as a multipart/form-data upload in the field `file` (.geojson/.json, at most ' +
+      `${MAX_IMPORT_MB} MB). Each feature has properties code (town code + 3-digit level-2 serial + 3-digit level-3 serial) and name, optionally ` +
+      'level, parent, town, households, firms. Every feature is validated (closed rings, coordinates, code pattern, parent exists, inside the parent, ' +
+      'no overlap with siblings stored or in the file). `dryRun=true`: 200 with the preview and its problems by feature index, nothing written. ' +
+      'Otherwise all or nothing: 400 grids.IMPORT_INVALID listing the problems (`errors[].field` = features.<index>.…, `problems[]`) or 200 with ' +
+      'the counts. Existing codes are updated, new ones created.',
     access: 'org:manage',
     query: z.object({ dryRun: flag.optional() }),
-    body: FeatureCollectionBody,
     idempotent: false,
-    handler: async ({ query, body, actor, caller }) => importer.importGeoJson(actor, caller, body, { dryRun: query.dryRun ?? false }),
+    handler: async ({ req, query, actor, caller }) => {
+      let data: unknown = req.body;
+      if (req.isMultipart()) {
+        const upload = await readUpload(req, { maxBytes: MAX_IMPORT_MB * 1024 * 1024 });
+        try {
+          data = JSON.parse(upload.data.toString('utf8').replace(/^\uFEFF/, ''));
+        } catch {
+          throw CommonErrors.VALIDATION({ fields: [{ field: 'file', in: 'body', message: '文件不是有效的 JSON（GeoJSON）', messageEn: 'The file is not valid JSON (GeoJSON)' }] });
+        }
+      }
+      const body = parseInput(FeatureCollectionBody, data, 'body');
+      return importer.importGeoJson(actor, caller, body, { dryRun: query.dryRun ?? false });
+    },
   });
 
   routes.define({
