@@ -24,6 +24,7 @@ import { registerGridRoutes } from './modules/grids/index.ts';
 import { registerCommandRoutes } from './modules/insight/index.ts';
 import { registerCaseRoutes } from './modules/cases/index.ts';
 import { registerLicenseRoutes } from './modules/licenses/index.ts';
+import { registerServiceRoutes, registerServiceStaffRoutes } from './modules/services/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -67,6 +68,8 @@ export async function buildApp(ctx: AppContext, opts: { serveWebUi?: boolean } =
   registerRatingRoutes(routes, ctx);
   registerCaseRoutes(routes, ctx);
   registerLicenseRoutes(routes, ctx);
+  registerServiceRoutes(routes, ctx);
+  registerServiceStaffRoutes(routes, ctx);
 
   const openapi = () => buildOpenApi(routes.all, { title: 'Tongban API (通办)', version: '0.1.0' });
   app.get('/api/openapi.json', async () => openapi());

@@ -3,6 +3,7 @@ import { SLA_WATCH_QUEUE, watchSla } from './platform/clock/index.ts';
 import { registerRatingJobs } from './modules/ratings/index.ts';
 import { registerCaseJobs } from './modules/cases/index.ts';
 import { registerLicenseJobs } from './modules/licenses/index.ts';
+import { registerServicesJobs } from './modules/services/index.ts';
 
 /** How often the SLA watcher looks for warnings and overdue deadlines (seconds). */
 const SLA_WATCH_SECONDS = 60;
@@ -21,4 +22,5 @@ export function registerModuleJobs(ctx: AppContext): void {
   registerRatingJobs(ctx);
   registerCaseJobs(ctx);
   registerLicenseJobs(ctx);
+  registerServicesJobs(ctx);
 }

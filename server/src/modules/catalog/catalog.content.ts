@@ -96,6 +96,14 @@ export const ItemContent = z.object({
   forms: z.array(z.object({ name: text(200), url: z.string().trim().max(500).optional() })).max(50).default([]),
   applicantKinds: z.array(z.enum(['person', 'legal'])).max(2).default([]),
   lifeEvents: z.array(text(50)).max(20).default([]),
+  /** What an approval produces (审批结果): its name, the e-licence type issued (if any) and its validity in years. */
+  result: z
+    .object({
+      name: text(200),
+      licenseType: z.string().trim().max(100).optional(),
+      validYears: z.number().int().min(1).max(100).nullable().default(null),
+    })
+    .optional(),
   /** Approval on commitment (告知承诺) allowed for this item. */
   commitmentAllowed: z.boolean().default(false),
   /** Power-list fields. */

@@ -49,6 +49,7 @@ export const FIELD_LABELS: LabelsOf<ItemContent> = {
   forms: { zh: '表格下载', en: 'Forms' },
   applicantKinds: { zh: '服务对象', en: 'Applicant kinds' },
   lifeEvents: { zh: '主题分类', en: 'Life events' },
+  result: { zh: '审批结果', en: 'Approval result' },
   commitmentAllowed: { zh: '告知承诺', en: 'Approval on commitment' },
   responsibilities: { zh: '责任事项', en: 'Responsibilities' },
   accountability: { zh: '追责情形', en: 'Accountability cases' },

@@ -18,6 +18,7 @@ export function slaPort(clocks: SlaClocks, now: () => Date = () => new Date()): 
         return;
       }
       const clock = (await clocks.ofSubject(tx, subject.workflow, subject.id)).find((c) => c.purpose === op.clock && c.state !== 'stopped');
+      if (!clock && op.optional) return;
       if (!clock) throw new Error(`workflow ${subject.workflow} ${subject.id}: no open clock "${op.clock}" to ${op.op}`);
       switch (op.op) {
         case 'pause':

@@ -11,7 +11,7 @@ export interface Label {
   en: string;
 }
 
-export type SlaOp =
+export type SlaOp = (
   | {
       op: 'start';
       clock: string;
@@ -21,7 +21,13 @@ export type SlaOp =
       warnBefore?: number;
     }
   | { op: 'pause' | 'resume' | 'stop'; clock: string }
-  | { op: 'extend'; clock: string; by: number | ((data: Record<string, unknown>) => number) };
+  | { op: 'extend'; clock: string; by: number | ((data: Record<string, unknown>) => number) }
+) & {
+  /** Apply the operation only when this pure function of the input holds (e.g. pause only for an uncounted special procedure). */
+  when?: (data: Record<string, unknown>) => boolean;
+  /** Skip, instead of failing, when the clock is not open (e.g. stop a clock an earlier action may already have stopped). */
+  optional?: boolean;
+};
 
 export interface ActionDef<S extends string> {
   label: Label;

@@ -127,6 +127,7 @@ export class Workflows {
       });
       const ref = { workflow: def.name, id: String(id), regionCode: subject.regionCode };
       for (const op of a.sla ?? []) {
+        if (op.when && !op.when(input)) continue;
         if (!this.ports.sla) throw new Error(`workflow ${def.name}: action ${action} uses the SLA clock but none is configured`);
         await this.ports.sla.apply(tx, ref, op, input);
       }

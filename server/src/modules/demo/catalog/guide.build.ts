@@ -117,6 +117,7 @@ export function guideContent(g: GuideSpec): Partial<ItemContentInput> {
     applicantKinds: kinds,
     lifeEvents: g.life ?? [],
     commitmentAllowed: g.commit ?? false,
+    ...(g.result ? { result: g.result } : {}),
     ...(g.subItemName ? { subItemName: g.subItemName } : {}),
     ...(g.remarks ? { remarks: g.remarks } : {}),
   };

@@ -71,6 +71,8 @@ export interface GuideSpec {
   faq?: [string, string][];
   forms?: string[];
   commit?: boolean;
+  /** What an approval produces (审批结果), e.g. the e-licence type it issues. */
+  result?: NonNullable<ItemContentInput['result']>;
   /** Process steps [name, days, description]; derived from mode and limits when absent. */
   steps?: [string, number, string][];
   place?: string;
