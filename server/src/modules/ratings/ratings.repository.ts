@@ -53,7 +53,7 @@ export async function insertMatter(ex: Executor, m: NewMatter): Promise<number |
           intake_org_id, intake_org_name, intake_org_path, channel, applicant_account_id, region_code, completed_at, outcome, rate_by)
         values (${m.subjectType}, ${m.subjectId}, ${m.matterNo}, ${m.itemName}, ${m.handlingOrgId}, ${m.handlingOrgName},
           coalesce((select path from organisations where id = ${m.handlingOrgId}), array[${m.handlingOrgId}]::int[]),
-          ${m.intakeOrgId}, ${m.intakeOrgName},
+          ${m.intakeOrgId}, coalesce(${m.intakeOrgName}::text, (select name from organisations where id = ${m.intakeOrgId}::int)),
           case when ${m.intakeOrgId}::int is null then null else coalesce((select path from organisations where id = ${m.intakeOrgId}), array[${m.intakeOrgId}]::int[]) end,
           ${m.channel}, ${m.applicantAccountId}, ${m.regionCode}, ${m.completedAt}, ${m.outcome}, ${m.rateBy})
         on conflict (subject_type, subject_id) do nothing
@@ -363,5 +363,14 @@ export async function unitStatistics(ex: Executor, by: 'handling' | 'intake', re
                coalesce(rc.satisfied, 0) as satisfied, coalesce(rc.level_sum, 0) as level_sum,
                coalesce(lc.loops, 0) as loops, coalesce(lc.called_back, 0) as called_back, coalesce(lc.fixed, 0) as fixed
         from mc left join rc on rc.unit_id = mc.unit_id left join lc on lc.unit_id = mc.unit_id`,
+  );
+}
+
+/** The follow-up's workflow history, oldest first (read in the current transaction). */
+export async function historyOf(ex: Executor, id: number) {
+  return query<{ action: string; from_state: string; to_state: string; actor_name: string; note: string | null; at: string }>(
+    ex,
+    sql`select action, from_state, to_state, actor_name, note, ${ts('at')} as at from workflow_history
+        where workflow = 'rating_rectification' and subject_id = ${String(id)} order by id`,
   );
 }

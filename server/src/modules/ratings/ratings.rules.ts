@@ -75,7 +75,8 @@ export interface RatingInput {
 export function ratingProblems(channel: RatingChannel, r: RatingInput): FieldError[] {
   const out: FieldError[] = [];
   const problem = (field: string, message: string, messageEn: string) => out.push({ field, message, messageEn, in: 'body' });
-  if (!Number.isInteger(r.level) || r.level < 1 || r.level > 5) problem('level', '评价等级应为 1–5', 'Level must be 1–5');
+  const levelOk = Number.isInteger(r.level) && r.level >= 1 && r.level <= 5;
+  if (!levelOk) problem('level', '评价等级应为 1–5', 'Level must be 1–5');
   const wanted = CHANNEL_DIMENSIONS[channel];
   for (const key of Object.keys(r.dimensions)) {
     if (!(wanted as readonly string[]).includes(key)) problem(`dimensions.${key}`, `${channel === 'online' ? '网上' : '现场'}评价没有此维度`, `Not a dimension of ${channel} ratings`);
@@ -90,7 +91,9 @@ export function ratingProblems(channel: RatingChannel, r: RatingInput): FieldErr
     else if (!Number.isInteger(v) || v < 1 || v > 5) problem(`dimensions.${d}`, '分值应为 1–5', 'Score must be 1–5');
   }
   const reasons = r.reasons ?? [];
-  if (isBad(r.level)) {
+  if (!levelOk) {
+    // the level decides which reasons are allowed; nothing more to say until it is valid
+  } else if (isBad(r.level)) {
     if (reasons.length === 0) problem('reasons', '差评请至少选择一项原因', 'Choose at least one reason for a bad rating');
   } else if (reasons.length > 0) {
     problem('reasons', '仅差评需要填写原因', 'Reasons are for bad ratings only');

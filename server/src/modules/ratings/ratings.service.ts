@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { inTransaction, type Db, type Tx } from '../../platform/db/index.ts';
+import { executor, inTransaction, type Db, type Tx } from '../../platform/db/index.ts';
 import { recordAudit, type AuditWho } from '../../platform/audit/index.ts';
 import { canAct, SYSTEM_ACTOR, type Actor } from '../../platform/access/index.ts';
 import { CommonErrors } from '../../platform/errors/index.ts';
@@ -27,6 +27,7 @@ export const ApplicationCompleted = z.object({
   handlingOrgId: z.number().int().positive(),
   handlingOrgName: z.string().min(1),
   intakeOrgId: z.number().int().positive().nullable(),
+  /** Not in the contract; looked up from the organisation when absent. */
   intakeOrgName: z.string().nullish(),
   channel: z.enum(['online', 'window']),
   applicantAccountId: z.number().int().positive().nullable(),
@@ -116,10 +117,10 @@ export class RatingService {
 
   /** What the tablet shows before the applicant rates (no personal data). */
   async visitInfo(code: string) {
-    const visit = await repo.findVisitByCode(this.db, sha256(code));
+    const visit = await repo.findVisitByCode(executor(this.db), sha256(code));
     const now = this.now();
     if (!visit || visit.used_at !== null || new Date(visit.expires_at) <= now) throw RatingErrors.VISIT_CODE_INVALID();
-    const matter = await repo.findMatter(this.db, visit.matter_id);
+    const matter = await repo.findMatter(executor(this.db), visit.matter_id);
     if (!matter) throw RatingErrors.VISIT_CODE_INVALID();
     return { itemName: matter.item_name, handlingOrgName: matter.handling_org_name, intakeOrgName: matter.intake_org_name, expiresAt: visit.expires_at };
   }
@@ -228,10 +229,10 @@ export class RatingService {
   /** The applicant's matters with their ratings (history kept), the loop's state and notices: 我的评价. */
   async mine(actor: Actor, opts: { limit: number; before?: number }) {
     if (actor.id <= 0) throw CommonErrors.UNAUTHENTICATED();
-    const matters = await repo.mattersOf(this.db, actor.id, opts.limit + 1, opts.before);
+    const matters = await repo.mattersOf(executor(this.db), actor.id, opts.limit + 1, opts.before);
     const page = matters.slice(0, opts.limit);
-    const all = await repo.ratingsOfMatters(this.db, page.map((m) => m.id));
-    const rects = await repo.rectificationsOfRatings(this.db, all.map((r) => r.id));
+    const all = await repo.ratingsOfMatters(executor(this.db), page.map((m) => m.id));
+    const rects = await repo.rectificationsOfRatings(executor(this.db), all.map((r) => r.id));
     const now = this.now();
     const items = page.map((m) => {
       const rs = all.filter((r) => r.matter_id === m.id && (r.rater_account_id === actor.id || r.channel === 'onsite'));
@@ -269,15 +270,15 @@ export class RatingService {
         }),
       };
     });
-    return { items, nextBefore: matters.length > opts.limit ? page[page.length - 1].id : null, notices: (await repo.noticesOf(this.db, actor.id)).map(presentNotice) };
+    return { items, nextBefore: matters.length > opts.limit ? page[page.length - 1].id : null, notices: (await repo.noticesOf(executor(this.db), actor.id)).map(presentNotice) };
   }
 
   /** The caller's ratable matter for one of their applications (or cases), with its current online rating. */
   async mySubject(actor: Actor, subjectType: SubjectType, subjectId: string) {
-    const m = await repo.findMatterBySubject(this.db, subjectType, subjectId);
+    const m = await repo.findMatterBySubject(executor(this.db), subjectType, subjectId);
     if (!m || m.applicant_account_id === null || m.applicant_account_id !== actor.id) throw RatingErrors.MATTER_NOT_FOUND();
-    const online = await repo.currentRating(this.db, m.id, 'online');
-    const rect = online ? await repo.rectificationOfRating(this.db, online.id) : undefined;
+    const online = await repo.currentRating(executor(this.db), m.id, 'online');
+    const rect = online ? await repo.rectificationOfRating(executor(this.db), online.id) : undefined;
     return {
       id: m.id,
       itemName: m.item_name,

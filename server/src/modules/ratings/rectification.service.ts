@@ -5,7 +5,7 @@
  * and every such read is audited.
  */
 import { sql } from 'drizzle-orm';
-import { inTransaction, type Db } from '../../platform/db/index.ts';
+import { executor, inTransaction, type Db } from '../../platform/db/index.ts';
 import { recordAudit, type AuditWho } from '../../platform/audit/index.ts';
 import { canAct, type Actor } from '../../platform/access/index.ts';
 import { availableActions, type Workflows } from '../../platform/workflow/index.ts';
@@ -61,7 +61,7 @@ export class RectificationService {
   }
 
   private async load(actor: Actor, id: number) {
-    const x = await repo.findRectification(this.db, id);
+    const x = await repo.findRectification(executor(this.db), id);
     if (!x || x.state === 'new' || !this.visibleTo(actor, x)) throw RatingErrors.RECTIFICATION_NOT_FOUND();
     return x;
   }
@@ -70,7 +70,7 @@ export class RectificationService {
   async list(actor: Actor, f: { states?: RectificationState[]; open?: boolean; before?: number; limit: number }) {
     const cols = { region: sql`x.region_code`, path: sql`x.org_path` };
     const scope = sql`(${scopeCondition(actor, 'rating:handle', cols)} or ${scopeCondition(actor, 'rating:supervise', cols)})`;
-    const rows = await repo.listRectifications(this.db, scope, { states: f.states ?? (f.open ? OPEN_STATES : undefined), afterId: f.before, limit: f.limit + 1 });
+    const rows = await repo.listRectifications(executor(this.db), scope, { states: f.states ?? (f.open ? OPEN_STATES : undefined), afterId: f.before, limit: f.limit + 1 });
     const page = rows.slice(0, f.limit);
     const items = [];
     for (const x of page) items.push(await this.present(actor, x, false));
@@ -83,15 +83,15 @@ export class RectificationService {
 
   /** The staff view: the rating, the matter without its number, the rater as a pseudonym with a masked phone. */
   private async present(actor: Actor, x: repo.RectificationRow, withHistory: boolean) {
-    const rating = await repo.findRating(this.db, x.rating_id);
-    const matter = await repo.findMatter(this.db, x.matter_id);
+    const rating = await repo.findRating(executor(this.db), x.rating_id);
+    const matter = await repo.findMatter(executor(this.db), x.matter_id);
     if (!rating || !matter) throw RatingErrors.RECTIFICATION_NOT_FOUND();
     const pseudonym = pseudonymOf(rating.id, rating.rater_account_id, this.settings.pseudonymKey);
-    const contact = rating.rater_account_id === null ? null : await repo.raterContact(this.db, rating.rater_account_id);
+    const contact = rating.rater_account_id === null ? null : await repo.raterContact(executor(this.db), rating.rater_account_id);
     const subject = { state: x.state, version: x.version, regionCode: x.region_code, orgIds: x.org_path };
     const actions = availableActions(rectificationFlow, subject, actor).filter((a) => !(RATER_ACTIONS as readonly string[]).includes(a.action) && a.action !== 'assign');
     const history = withHistory
-      ? (await this.workflows.history(RECTIFICATION_WORKFLOW, x.id)).map((h) => ({
+      ? (await repo.historyOf(executor(this.db), x.id)).map((h) => ({
           action: h.action,
           label: rectificationFlow.actions[h.action as RectificationAction]?.label ?? { zh: h.action, en: h.action },
           from: h.from_state,
@@ -99,7 +99,7 @@ export class RectificationService {
           // the rater's own steps are shown under the pseudonym, never the account name
           by: (RATER_ACTIONS as readonly string[]).includes(h.action) ? pseudonym : h.actor_name,
           note: h.note,
-          at: new Date(h.at).toISOString(),
+          at: h.at,
         }))
       : undefined;
     return {
@@ -141,7 +141,7 @@ export class RectificationService {
     if ((action === 'uphold' || action === 'rejectAppeal') && x.appealed_by === who.actor.id) throw RatingErrors.OWN_APPEAL();
     const now = this.now();
     const at = now.toISOString();
-    const rating = await repo.findRating(this.db, x.rating_id);
+    const rating = await repo.findRating(executor(this.db), x.rating_id);
     if (!rating) throw RatingErrors.RECTIFICATION_NOT_FOUND();
     const note = input.note?.trim();
     await this.workflows.transition(rectificationFlow, rectificationStore, id, action, {
@@ -166,7 +166,7 @@ export class RectificationService {
                 ratingId: rating.id,
                 rectificationId: id,
                 kind: 'fix_scheduled',
-                zh: `您对「${await this.itemName(x.matter_id)}」的评价已回访，单位承诺于 ${input.fixBy} 前整改：${note}`,
+                zh: `您对「${await this.itemName(tx, x.matter_id)}」的评价已回访，单位承诺于 ${input.fixBy} 前整改：${note}`,
                 en: `Your rating was followed up; the unit will fix it by ${input.fixBy}: ${note}`,
               });
             }
@@ -193,8 +193,8 @@ export class RectificationService {
     return this.get(who.actor, id);
   }
 
-  private async itemName(matterId: number) {
-    return (await repo.findMatter(this.db, matterId))?.item_name ?? '';
+  private async itemName(tx: Tx, matterId: number) {
+    return (await repo.findMatter(tx, matterId))?.item_name ?? '';
   }
 
   /** Tells the rater the outcome (a notice in the applicant centre). */
@@ -207,15 +207,15 @@ export class RectificationService {
       ratingId: rating.id,
       rectificationId: x.id,
       kind: 'outcome',
-      zh: `您对「${await this.itemName(x.matter_id)}」的评价已处理（${label.zh}）：${note}。您可以重新评价。`,
+      zh: `您对「${await this.itemName(tx, x.matter_id)}」的评价已处理（${label.zh}）：${note}。您可以重新评价。`,
       en: `Your rating has been dealt with (${label.en}): ${note}. You may rate again.`,
     });
   }
 
   /** The rater re-rates after being told (the new level replaces the old one in statistics) or accepts the outcome. */
   async raterAct(who: Who, ratingId: number, action: 'rerate' | 'accept', input: { version: number } & Partial<RatingInput>) {
-    const rating = await repo.findRating(this.db, ratingId);
-    const x = rating ? await repo.rectificationOfRating(this.db, ratingId) : undefined;
+    const rating = await repo.findRating(executor(this.db), ratingId);
+    const x = rating ? await repo.rectificationOfRating(executor(this.db), ratingId) : undefined;
     if (!rating || !x || rating.rater_account_id !== who.actor.id || rating.superseded_at !== null) throw RatingErrors.RECTIFICATION_NOT_FOUND();
     const at = this.now().toISOString();
     let result: unknown = null;
@@ -242,12 +242,12 @@ export class RectificationService {
 
   /** The rater's identity, for a supervisor only; the read itself is audited. */
   async raterIdentity(who: Who, id: number) {
-    const x = await repo.findRectification(this.db, id);
+    const x = await repo.findRectification(executor(this.db), id);
     if (!x || x.state === 'new' || !canAct(who.actor, 'rating:supervise', { regionCode: x.region_code, orgIds: x.org_path })) throw RatingErrors.RECTIFICATION_NOT_FOUND();
-    const rating = await repo.findRating(this.db, x.rating_id);
-    const matter = await repo.findMatter(this.db, x.matter_id);
+    const rating = await repo.findRating(executor(this.db), x.rating_id);
+    const matter = await repo.findMatter(executor(this.db), x.matter_id);
     if (!rating || !matter) throw RatingErrors.RECTIFICATION_NOT_FOUND();
-    const a = rating.rater_account_id === null ? undefined : await repo.raterContact(this.db, rating.rater_account_id);
+    const a = rating.rater_account_id === null ? undefined : await repo.raterContact(executor(this.db), rating.rater_account_id);
     await inTransaction(this.db, (tx) =>
       recordAudit(tx, who, {
         action: 'rating.rater_identity_read',

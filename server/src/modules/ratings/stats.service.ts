@@ -1,5 +1,5 @@
 /** Published rating statistics (DOMAIN §3): per unit or per window, per month, with the satisfaction ranking. */
-import type { Db } from '../../platform/db/index.ts';
+import { executor, type Db } from '../../platform/db/index.ts';
 import { regionPrefix } from '../../platform/access/index.ts';
 import * as repo from './ratings.repository.ts';
 import { compareUnits, monthRange, unitRates } from './ratings.rules.ts';
@@ -17,7 +17,7 @@ export class RatingStatsService {
   async stats(q: StatsQuery) {
     const range = q.period ? monthRange(q.period) : null;
     const rows = await repo.unitStatistics(
-      this.db,
+      executor(this.db),
       q.by === 'unit' ? 'handling' : 'intake',
       q.regionCode ? regionPrefix(q.regionCode) : '',
       range ? range.from.toISOString() : null,
