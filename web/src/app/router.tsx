@@ -50,6 +50,14 @@ const ImportPage = lazyPage(() => import('../modules/catalog/imports/ImportPage.
 const ImportPreviewPage = lazyPage(() => import('../modules/catalog/imports/ImportPreviewPage.tsx'), 'ImportPreviewPage');
 const LicenceVerifyPage = lazyPage(() => import('../modules/licenses/VerifyPage.tsx'), 'VerifyPage');
 const MyLicencesPage = lazyPage(() => import('../modules/licenses/MyLicencesPage.tsx'), 'MyLicencesPage');
+const MyApplicationsPage = lazyPage(() => import('../modules/services/applicant/MyApplicationsPage.tsx'), 'MyApplicationsPage');
+const MyApplicationPage = lazyPage(() => import('../modules/services/applicant/MyApplicationPage.tsx'), 'MyApplicationPage');
+const ApplyPage = lazyPage(() => import('../modules/services/applicant/ApplyPage.tsx'), 'ApplyPage');
+const InboxPage = lazyPage(() => import('../modules/services/applicant/InboxPage.tsx'), 'InboxPage');
+const IntakePage = lazyPage(() => import('../modules/services/workbench/IntakePage.tsx'), 'IntakePage');
+const ReviewPage = lazyPage(() => import('../modules/services/workbench/ReviewPage.tsx'), 'ReviewPage');
+const SupervisePage = lazyPage(() => import('../modules/services/workbench/SupervisePage.tsx'), 'SupervisePage');
+const StaffApplicationPage = lazyPage(() => import('../modules/services/workbench/StaffApplicationPage.tsx'), 'StaffApplicationPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<FullPageSpin />}>{node}</Suspense>;
 const wb = (path: string, node: ReactNode) => <RequirePage path={path}>{page(node)}</RequirePage>;
@@ -91,6 +99,11 @@ export function AppRoutes() {
         <Route index element={<MyAccountPage />} />
         <Route path="password" element={<ChangePasswordPage />} />
         <Route path="licenses" element={page(<MyLicencesPage />)} />
+        <Route path="applications" element={page(<MyApplicationsPage />)} />
+        <Route path="applications/:id" element={page(<MyApplicationPage />)} />
+        <Route path="apply" element={page(<ApplyPage />)} />
+        <Route path="apply/:id" element={page(<ApplyPage />)} />
+        <Route path="inbox" element={page(<InboxPage />)} />
       </Route>
       <Route
         path="workbench"
@@ -105,6 +118,10 @@ export function AppRoutes() {
         <Route path="staffing" element={wb('/workbench/staffing', <StaffingPage />)} />
         <Route path="working-days" element={wb('/workbench/working-days', <WorkbenchWorkingDaysPage />)} />
         <Route path="audit" element={wb('/workbench/audit', <AuditPage />)} />
+        <Route path="intake" element={wb('/workbench/intake', <IntakePage />)} />
+        <Route path="review" element={wb('/workbench/review', <ReviewPage />)} />
+        <Route path="supervise" element={wb('/workbench/supervise', <SupervisePage />)} />
+        <Route path="applications/:id" element={page(<StaffApplicationPage />)} />
         <Route path="catalog" element={wb('/workbench/catalog', <CatalogAdminPage />)} />
         <Route path="catalog/requests" element={wb('/workbench/catalog/requests', <MyRequestsPage />)} />
         <Route path="catalog/review" element={wb('/workbench/catalog/review', <ReviewQueuePage />)} />

@@ -2,12 +2,14 @@ import type { MessageKey } from './zh.ts';
 import { catalogEn } from './catalog.en.ts';
 import { commandEn } from '../../modules/command/command.en.ts';
 import { licensesEn } from '../../modules/licenses/licenses.en.ts';
+import { servicesEn } from '../../modules/services/services.en.ts';
 
 /** English translations; the type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
   ...catalogEn,
   ...commandEn,
   ...licensesEn,
+  ...servicesEn,
   'brand.name': 'Tongban',
   'lang.tooltip': 'Switch the interface language',
   'nav.openMenu': 'Open menu',

@@ -1,4 +1,4 @@
-import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, FileTextOutlined, LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { ShellLayout, type NavItem } from '../../layout/ShellLayout.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -7,6 +7,8 @@ export function ApplicantShell() {
   const { t } = useI18n();
   const nav: NavItem[] = [
     { key: '/my', icon: <UserOutlined />, label: t('applicant.nav.account') },
+    { key: '/my/applications', icon: <FileTextOutlined />, label: t('svc.nav.mine') },
+    { key: '/my/inbox', icon: <BellOutlined />, label: t('svc.nav.inbox') },
     { key: '/my/licenses', icon: <SafetyCertificateOutlined />, label: t('licenses.nav.mine') },
     { key: '/my/password', icon: <LockOutlined />, label: t('account.changePassword') },
   ];

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -8,9 +9,11 @@ import {
   DashboardOutlined,
   FileSearchOutlined,
   FormOutlined,
+  InboxOutlined,
   KeyOutlined,
   LockOutlined,
   ProfileOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import type { Me } from '../../auth/types.ts';
 import { can } from '../../auth/home.ts';
@@ -90,6 +93,33 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
     description: 'catalog.wb.importsText',
     permissions: ['catalog:review'],
     requires: ['POST /api/catalog/imports', 'GET /api/catalog/imports', 'GET /api/catalog/imports/:id', 'POST /api/catalog/imports/:id/commit'],
+    group: 'work',
+  },
+  {
+    path: '/workbench/intake',
+    icon: <InboxOutlined />,
+    label: 'svc.nav.intake',
+    description: 'svc.nav.intakeText',
+    permissions: ['application:intake'],
+    requires: ['GET /api/intake/queue', 'GET /api/intake/identity', 'POST /api/intake/applications', 'GET /api/applications/:id/precheck', 'POST /api/applications/:id/accept', 'POST /api/applications/:id/correction'],
+    group: 'work',
+  },
+  {
+    path: '/workbench/review',
+    icon: <SolutionOutlined />,
+    label: 'svc.nav.review',
+    description: 'svc.nav.reviewText',
+    permissions: ['application:review'],
+    requires: ['GET /api/review/queue', 'GET /api/countersigns', 'GET /api/applications/:id', 'POST /api/applications/:id/decision'],
+    group: 'work',
+  },
+  {
+    path: '/workbench/supervise',
+    icon: <AlertOutlined />,
+    label: 'svc.nav.supervise',
+    description: 'svc.nav.superviseText',
+    permissions: ['application:supervise'],
+    requires: ['GET /api/supervision/overdue', 'GET /api/supervision/warnings', 'GET /api/supervision/extensions', 'POST /api/applications/:id/overdue-explanation'],
     group: 'work',
   },
   {

@@ -12,6 +12,7 @@ import { PortalSection } from '../portal/PortalSection.tsx';
 import { bundleApplicantText } from './bundleLabels.ts';
 import { BundleQuestions, visibleQuestions, type Answers } from './BundleQuestions.tsx';
 import { BundleResult } from './BundleResult.tsx';
+import { OnlineApplyButton } from '../../services/OnlineApplyButton.tsx';
 
 /** One bundle (一件事): answer the situation questions, get the applicable items and one merged material list. */
 export function BundlePage() {
@@ -88,6 +89,11 @@ export function BundlePage() {
                   {t('catalog.bundle.evaluate')}
                 </Button>
                 {error && <Alert style={{ marginTop: 12 }} type="error" showIcon title={error} />}
+                {bundle.status === 'published' && (
+                  <div style={{ marginTop: 12 }}>
+                    <OnlineApplyButton bundleCode={bundle.code} block />
+                  </div>
+                )}
               </>
             )}
           </Card>

@@ -17,6 +17,7 @@ import { GuideHeader } from './GuideHeader.tsx';
 import { LegalBasisList } from './LegalBasisList.tsx';
 import { MaterialsTable } from './MaterialsTable.tsx';
 import { ProcessSteps, SpecialProcedures } from './ProcessSection.tsx';
+import { OnlineApplyButton } from '../../services/OnlineApplyButton.tsx';
 
 function Section({ id, title, children }: { id: string; title: MessageKey; children: ReactNode }) {
   const { t } = useI18n();
@@ -109,6 +110,7 @@ export function ItemGuidePage() {
 
   const side = (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {c.channels.includes('online') && item.status === 'published' && <OnlineApplyButton itemId={item.id} block />}
       {item.version && (
         <Card size="small" title={t('catalog.guide.version')} data-testid="guide-version">
           <Descriptions
