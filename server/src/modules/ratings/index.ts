@@ -21,3 +21,4 @@ export { rectificationFlow, RECTIFICATION_WORKFLOW, CALLBACK_CLOCK } from './rec
 export { ratingModule, type RatingModule } from './ratings.module.ts';
 export { registerRatingRoutes } from './ratings.routes.ts';
 export { registerRatingJobs, APPLICATION_COMPLETED } from './ratings.jobs.ts';
+export { seedRatingsDemo, type RatingsDemoResult } from './ratings.seed.ts';
