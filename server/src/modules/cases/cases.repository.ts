@@ -320,3 +320,15 @@ export async function insertPhotos(ex: Executor, caseId: number, regionCode: str
 export async function photosOf(ex: Executor, caseId: number): Promise<{ file_id: string; stage: string; created_at: string }[]> {
   return query(ex, sql`select file_id, stage, created_at from case_photos where case_id = ${caseId} order by id`);
 }
+
+/**
+ * The case's workflow history (the trace), read in the current transaction
+ * (Workflows.history reads outside it, which a single-connection PGlite
+ * cannot serve while a transaction is open).
+ */
+export async function historyOf(ex: Executor, workflow: string, id: number) {
+  return query<{ action: string; from_state: string; to_state: string; actor_name: string; note: string | null; at: string; data: unknown }>(
+    ex,
+    sql`select action, from_state, to_state, actor_name, note, data, at from workflow_history where workflow = ${workflow} and subject_id = ${String(id)} order by id`,
+  );
+}

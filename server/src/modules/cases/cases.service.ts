@@ -110,7 +110,7 @@ export class CaseService {
     const c = await repo.findCase(ex, id);
     if (!c) throw CaseErrors.NOT_FOUND();
     if (isCaseStaff(actor, c)) {
-      const history = await this.workflows.history(caseFlow.name, id);
+      const history = await repo.historyOf(ex, caseFlow.name, id);
       const photos = await repo.photosOf(ex, id);
       const duplicates =
         c.lng != null && c.lat != null && OPEN_STATES.includes(c.state as never)
@@ -119,7 +119,7 @@ export class CaseService {
       return {
         ...presentCase(c),
         photos: photos.map((p) => ({ fileId: p.file_id, stage: p.stage, at: new Date(p.created_at).toISOString() })),
-        trace: traceOf(c, history as never),
+        trace: traceOf(c, history),
         possibleDuplicates: duplicates,
         actions: this.actionsFor(actor, c),
       };
@@ -144,11 +144,24 @@ export class CaseService {
 
   /** Takes a workflow action on a case. */
   async act(who: Who, id: number, action: string, body: CaseActionInput) {
+    await this.transition(who, id, action, body);
+    try {
+      return await this.get(who.actor, id);
+    } catch (e) {
+      // the actor handed the case on (a return): it is no longer theirs to see
+      if (!(e instanceof Error && 'code' in e && (e as { code: string }).code === 'cases.NOT_FOUND')) throw e;
+      const c = (await repo.findCase(executor(this.db), id))!;
+      return { id, caseNo: c.case_no, state: c.state, stateLabel: stateLabel(c.state), version: c.version };
+    }
+  }
+
+  /** The action itself (one transaction); returns the new state and version. */
+  async transition(who: Who, id: number, action: string, body: CaseActionInput): Promise<{ state: string; version: number }> {
     const actor = who.actor;
     const def = caseFlow.actions[action as CaseAction];
     if (!def) throw CommonErrors.NOT_FOUND();
     const a = action as CaseAction;
-    await inTransaction(this.db, async (tx) => {
+    return inTransaction(this.db, async (tx) => {
       const c = await repo.findCase(tx, id);
       if (!c) throw CaseErrors.NOT_FOUND();
       const requesterConfirm = a === 'confirm' && isRequester(actor, c) && !actor.permissions.has('case:dispatch');
@@ -268,7 +281,7 @@ export class CaseService {
           break;
       }
 
-      await this.workflows.transition(caseFlow, caseStore, id, a, {
+      const done = await this.workflows.transition(caseFlow, caseStore, id, a, {
         expectedVersion: body.version,
         input,
         note: body.note ?? body.reason ?? body.result,
@@ -280,15 +293,8 @@ export class CaseService {
           if (after) await after(t);
         },
       });
+      return { state: done.state, version: done.version };
     });
-    try {
-      return await this.get(actor, id);
-    } catch (e) {
-      // the actor handed the case on (a return): it is no longer theirs to see
-      if (!(e instanceof Error && 'code' in e && (e as { code: string }).code === 'cases.NOT_FOUND')) throw e;
-      const c = (await repo.findCase(executor(this.db), id))!;
-      return { id, caseNo: c.case_no, state: c.state, stateLabel: stateLabel(c.state), version: c.version };
-    }
   }
 
   /** Starts a handling clock on the case's limit (at dispatch, and again on rework). */

@@ -30,3 +30,4 @@ export type { GridLocator, GridHit } from './cases.grid.ts';
 export { CATEGORY_SEEDS, type CategorySeed } from './categories.data.ts';
 export { registerCaseRoutes, PUBLIC_REPORTS_PER_HOUR } from './cases.routes.ts';
 export { registerCaseJobs } from './cases.jobs.ts';
+export { seedDemoCases } from './cases.demo.ts';

@@ -12,6 +12,7 @@ import { generateCitizens, generateEntities, planOrgs, planPeople, placeName, ty
 import * as repo from './demo.repository.ts';
 import { seedDemoCatalog } from './catalog/catalog.seed.ts';
 import { seedGridsDemo } from '../grids/index.ts';
+import { seedDemoCases } from '../cases/index.ts';
 
 export type DemoScale = 'default' | 'large';
 
@@ -201,6 +202,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db'>, opts: SeedDemoOption
     const t2 = performance.now();
     const catalog = await seedDemoCatalog(db, tx, { log });
     log(`事项目录 catalog: ${JSON.stringify(catalog.counts)} (${Math.round(performance.now() - t2)} ms)`);
+    await seedDemoCases(ctx, { log });
     const counts = { ...(await repo.demoCounts(tx, JIANGYIN.code, DEMO_ACCOUNTS.map((a) => a.username))), ...catalog.counts };
     const ms = performance.now() - started;
     await repo.saveMarker(tx, { name: MARKER, scale, counts, duration_ms: ms });
