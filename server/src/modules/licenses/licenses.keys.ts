@@ -52,7 +52,8 @@ export async function activeSigningKey(db: Db): Promise<ActiveKey> {
       return (await loadActive(tx)) ?? (await createKey(tx));
     });
   }
-  cache.set(db, { key, at: Date.now() });
+  // inside a transaction the key may yet roll back with it: cache only what is committed
+  if (executor(db) === db) cache.set(db, { key, at: Date.now() });
   return key;
 }
 
@@ -63,7 +64,8 @@ export async function rotateSigningKey(db: Db): Promise<string> {
     await tx.execute(sql`update signing_keys set retired_at = now() where retired_at is null`);
     return createKey(tx);
   });
-  cache.set(db, { key, at: Date.now() });
+  if (executor(db) === db) cache.set(db, { key, at: Date.now() });
+  else cache.delete(db);
   return key.kid;
 }
 
