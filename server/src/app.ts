@@ -24,6 +24,7 @@ import { registerGridRoutes } from './modules/grids/index.ts';
 import { registerCommandRoutes } from './modules/insight/index.ts';
 import { registerCaseRoutes } from './modules/cases/index.ts';
 import { registerLicenseRoutes } from './modules/licenses/index.ts';
+import { registerOpen311Routes } from './modules/open311/index.ts';
 import { registerServiceRoutes, registerServiceStaffRoutes } from './modules/services/index.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -68,6 +69,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWebUi?: boolean } =
   registerRatingRoutes(routes, ctx);
   registerCaseRoutes(routes, ctx);
   registerLicenseRoutes(routes, ctx);
+  await registerOpen311Routes(app, routes, ctx);
   registerServiceRoutes(routes, ctx);
   registerServiceStaffRoutes(routes, ctx);
 

@@ -3,6 +3,7 @@ import { SLA_WATCH_QUEUE, watchSla } from './platform/clock/index.ts';
 import { registerRatingJobs } from './modules/ratings/index.ts';
 import { registerCaseJobs } from './modules/cases/index.ts';
 import { registerLicenseJobs } from './modules/licenses/index.ts';
+import { registerOpen311Jobs } from './modules/open311/index.ts';
 import { registerServicesJobs } from './modules/services/index.ts';
 
 /** How often the SLA watcher looks for warnings and overdue deadlines (seconds). */
@@ -22,5 +23,6 @@ export function registerModuleJobs(ctx: AppContext): void {
   registerRatingJobs(ctx);
   registerCaseJobs(ctx);
   registerLicenseJobs(ctx);
+  registerOpen311Jobs(ctx);
   registerServicesJobs(ctx);
 }

@@ -189,3 +189,17 @@ describe('XML', () => {
     expect(() => readXml('<a>')).toThrow();
   });
 });
+
+describe('service definitions', () => {
+  it('flags duplicate codes, list values and required informational attributes', async () => {
+    const { definitionProblems } = await import('./open311.rules.ts');
+    expect(definitionProblems([attr({ code: 'a', datatype: 'singlevaluelist', values: [{ key: '1', name: 'x' }] })])).toEqual([]);
+    const p = definitionProblems([
+      attr({ code: 'a', datatype: 'singlevaluelist' }),
+      attr({ code: 'a', datatype: 'string', values: [{ key: '1', name: 'x' }] }),
+      attr({ code: 'b', datatype: 'multivaluelist', values: [{ key: '1', name: 'x' }, { key: '1', name: 'y' }] }),
+      attr({ code: 'c', datatype: 'string', variable: false, required: true }),
+    ]);
+    expect(p.map((x) => x.field)).toEqual(['attributes.0.values', 'attributes.1.code', 'attributes.1.values', 'attributes.2.values', 'attributes.3.required']);
+  });
+});

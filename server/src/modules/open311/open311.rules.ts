@@ -328,3 +328,27 @@ export function parseRequestFilter(q: FormBody, settings: Open311Settings, now: 
 /** API keys: the value shown once, and what is stored of it. */
 export const KEY_PERMISSIONS = ['submit', 'update'] as const;
 export type KeyPermission = (typeof KEY_PERMISSIONS)[number];
+
+export interface DefinitionProblem {
+  field: string;
+  message: string;
+  messageEn: string;
+}
+
+/** A service definition's attributes: unique codes, list datatypes with unique keys, nothing required that collects no value. */
+export function definitionProblems(defs: AttributeDef[]): DefinitionProblem[] {
+  const out: DefinitionProblem[] = [];
+  const seen = new Set<string>();
+  defs.forEach((d, i) => {
+    const at = `attributes.${i}`;
+    if (seen.has(d.code)) out.push({ field: `${at}.code`, message: `属性编码重复：${d.code}`, messageEn: `Duplicate attribute code: ${d.code}` });
+    seen.add(d.code);
+    const isList = d.datatype === 'singlevaluelist' || d.datatype === 'multivaluelist';
+    if (isList && d.values.length === 0) out.push({ field: `${at}.values`, message: '列表类型的属性须列出可选值', messageEn: 'List attributes need values' });
+    if (!isList && d.values.length > 0) out.push({ field: `${at}.values`, message: '只有列表类型的属性可以有可选值', messageEn: 'Only list attributes have values' });
+    const keys = d.values.map((v) => v.key);
+    if (new Set(keys).size !== keys.length) out.push({ field: `${at}.values`, message: '可选值的 key 重复', messageEn: 'Duplicate value keys' });
+    if (!d.variable && d.required) out.push({ field: `${at}.required`, message: '说明性属性（variable=false）不能必填', messageEn: 'An informational attribute (variable=false) cannot be required' });
+  });
+  return out;
+}

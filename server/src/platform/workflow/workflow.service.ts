@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { inTransaction, query, type Db, type Executor, type Tx } from '../db/index.ts';
+import { executor, inTransaction, query, type Db, type Executor, type Tx } from '../db/index.ts';
 import { recordAudit, type AuditWho } from '../audit/index.ts';
 import { CommonErrors, defineErrors } from '../errors/index.ts';
 import type { Actor } from '../access/index.ts';
@@ -142,8 +142,9 @@ export class Workflows {
 
   /** The item's transitions, oldest first. */
   async history(workflow: string, id: string | number) {
+    // executor: inside a transaction (a service acting then reading back) read through it, not beside it
     return query<{ action: string; from_state: string; to_state: string; version: number; actor_name: string; note: string | null; at: string }>(
-      this.db,
+      executor(this.db),
       sql`select action, from_state, to_state, version, actor_id, actor_name, note, data, at from workflow_history
           where workflow = ${workflow} and subject_id = ${String(id)} order by id`,
     );
