@@ -254,6 +254,22 @@ describeEachBackend('cases API (一网统管 case loop)', (backend) => {
     });
   });
 
+  describe('idempotency', () => {
+    it('a retried action with the same Idempotency-Key replays the first answer (one transition)', async () => {
+      const { id, version } = await filed();
+      const send = () => req('POST', `/api/cases/${id}/actions/dispatch`, 'disp', { version, orgId: o.hsEnf, at: DISPATCHED }, { 'idempotency-key': `dispatch-${id}` });
+      const first = await send();
+      expect(first.statusCode).toBe(200);
+      expect(first.json().trace.map((x: { action: string }) => x.action)).toEqual(['report', 'file', 'dispatch']);
+      const again = await send();
+      expect(again.statusCode).toBe(200);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.json().version).toBe(first.json().version);
+      const hist = await query<{ n: number }>(t.db(), sql`select count(*)::int as n from workflow_history where workflow = 'case' and subject_id = ${String(id)} and action = 'dispatch'`);
+      expect(hist[0].n).toBe(1);
+    });
+  });
+
   describe('extensions, urging and escalation', () => {
     it('an approved extension moves the due time; urging is recorded', async () => {
       const { id } = await filed({ categoryCode: 'E0501', description: '龙河路占道摆摊' });
