@@ -14,6 +14,7 @@ import { seedDemoCatalog } from './catalog/catalog.seed.ts';
 import { seedGridsDemo } from '../grids/index.ts';
 import { seedDemoCases } from '../cases/index.ts';
 import { seedDemoLicences } from '../licenses/index.ts';
+import { seedOpen311Demo } from '../open311/index.ts';
 
 export type DemoScale = 'default' | 'large';
 
@@ -205,6 +206,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db'>, opts: SeedDemoOption
     log(`事项目录 catalog: ${JSON.stringify(catalog.counts)} (${Math.round(performance.now() - t2)} ms)`);
     await seedDemoCases(ctx, { log });
     await seedDemoLicences(ctx, { log });
+    await seedOpen311Demo(ctx, { log });
     const counts = { ...(await repo.demoCounts(tx, JIANGYIN.code, DEMO_ACCOUNTS.map((a) => a.username))), ...catalog.counts };
     const ms = performance.now() - started;
     await repo.saveMarker(tx, { name: MARKER, scale, counts, duration_ms: ms });

@@ -203,3 +203,10 @@ describe('service definitions', () => {
     expect(p.map((x) => x.field)).toEqual(['attributes.0.values', 'attributes.1.code', 'attributes.1.values', 'attributes.2.values', 'attributes.3.required']);
   });
 });
+
+describe('XML escaping', () => {
+  it('drops characters XML 1.0 cannot carry and escapes markup', async () => {
+    const { escapeXml } = await import('./open311.xml.ts');
+    expect(escapeXml('a\u0001b\u0007<c>&"\'\n')).toBe('ab&lt;c&gt;&amp;&quot;&apos;\n');
+  });
+});

@@ -15,6 +15,10 @@ const ITEM_OF: Record<string, string> = {
   formats: 'format',
 };
 
+// characters XML 1.0 cannot carry at all (C0 controls other than tab, LF, CR; U+FFFE, U+FFFF)
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 export function escapeXml(s: string): string {
   return s
     .replace(/&/g, '&amp;')
@@ -22,8 +26,7 @@ export function escapeXml(s: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
-    // characters XML 1.0 cannot carry at all
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+    .replace(NOT_XML, '');
 }
 
 function element(name: string, value: unknown): string {
