@@ -40,6 +40,13 @@ export const DEMO_ACCOUNTS: readonly DemoAccountSpec[] = [
   { username: 'leader', role: 'leader', kind: 'staff', displayName: '江明远', orgCode: `${county}.gov`, scopeRegion: county, scopeOrgCode: null, post: '副市长', sex: 'male', birthDate: '1970-10-06', scopeLabel: '江阴市' },
   { username: 'person', role: 'applicant', kind: 'person', displayName: '陈思远', orgCode: null, scopeRegion: null, scopeOrgCode: null, sex: 'male', birthDate: '1988-05-16', scopeLabel: '本人事项' },
   { username: 'firm', role: 'applicant', kind: 'legal', displayName: '江阴市华士恒通纺织科技有限公司', orgCode: null, scopeRegion: null, scopeOrgCode: null, sex: 'male', birthDate: '1968-08-21', scopeLabel: '本企业事项' },
+  // approvers of the departments that implement the members of 开办企业一件事 (parallel review of its sub-applications)
+  { username: 'approver_gaj', role: 'approver', kind: 'staff', displayName: '钱卫国', orgCode: `${county}.gaj`, scopeRegion: county, scopeOrgCode: `${county}.gaj`, post: '治安管理审批员', sex: 'male', birthDate: '1984-06-11', scopeLabel: '江阴市公安局' },
+  { username: 'approver_tax', role: 'approver', kind: 'staff', displayName: '许婷', orgCode: `${county}.swju`, scopeRegion: county, scopeOrgCode: `${county}.swju`, post: '纳税服务审批员', sex: 'female', birthDate: '1990-09-21', scopeLabel: '国家税务总局江阴市税务局' },
+  { username: 'approver_rsj', role: 'approver', kind: 'staff', displayName: '何建平', orgCode: `${county}.rsj`, scopeRegion: county, scopeOrgCode: `${county}.rsj`, post: '社会保险登记审批员', sex: 'male', birthDate: '1983-02-14', scopeLabel: '江阴市人力资源和社会保障局' },
+  { username: 'approver_ybj', role: 'approver', kind: 'staff', displayName: '蒋慧', orgCode: `${county}.ybj`, scopeRegion: county, scopeOrgCode: `${county}.ybj`, post: '医保参保登记审批员', sex: 'female', birthDate: '1991-12-03', scopeLabel: '江阴市医疗保障局' },
+  { username: 'approver_gjj', role: 'approver', kind: 'staff', displayName: '沈磊', orgCode: `${county}.gjj`, scopeRegion: county, scopeOrgCode: `${county}.gjj`, post: '归集业务审批员', sex: 'male', birthDate: '1986-07-29', scopeLabel: '无锡市住房公积金管理中心江阴分中心' },
+  { username: 'approver_zwfw', role: 'approver', kind: 'staff', displayName: '顾晓雯', orgCode: `${county}.zwfw`, scopeRegion: county, scopeOrgCode: `${county}.zwfw`, post: '企业开办专区审批员', sex: 'female', birthDate: '1993-03-08', scopeLabel: '江阴市政务服务中心（银行预约开户）' },
 ];
 
 /** The resident ID of a demo account's person (deterministic, valid). */
