@@ -117,6 +117,8 @@ describeEachBackend('cases API (一网统管 case loop)', (backend) => {
       expect((await act('zfj', c.id, 'sign', { version: 3 })).statusCode).toBe(404);
       const mine = (await req('GET', '/api/cases/mine', 'hsEnf')).json().items.map((x: { id: number }) => x.id);
       expect(mine).toEqual([c.id]);
+      const inbox = (await req('GET', '/api/me/notifications', 'hsEnf')).json().items;
+      expect(inbox[0]).toMatchObject({ kind: 'case.dispatched', subjectType: 'case', subjectId: String(c.id) });
 
       const s = await act('hsEnf', c.id, 'sign', { version: 3, lng: 120.452, lat: 31.8012, at: '2026-11-30T03:00:00Z' });
       expect(s.json()).toMatchObject({ state: 'signed', version: 4 });
@@ -130,6 +132,7 @@ describeEachBackend('cases API (一网统管 case loop)', (backend) => {
       const v = await act('grid', c.id, 'verify', { version: 5, passed: true, ...NEAR, at: '2026-11-30T07:00:00Z' });
       expect(v.statusCode).toBe(200);
       expect(v.json()).toMatchObject({ state: 'closed', closedOnTime: true, closedAt: '2026-11-30T07:00:00.000Z', reworkCount: 0 });
+      expect((await req('GET', '/api/me/notifications', 'grid')).json().items.map((n: { kind: string }) => n.kind)).toContain('case.closed');
 
       const e = await act('leader', c.id, 'evaluate', { version: 6, score: 95 });
       expect(e.json()).toMatchObject({ state: 'evaluated', evaluationScore: 95 });
@@ -298,6 +301,8 @@ describeEachBackend('cases API (一网统管 case loop)', (backend) => {
       const c = await get(id);
       expect(c.escalation.level).toBe(1);
       expect(c.trace.at(-1)).toMatchObject({ action: 'escalate', by: 'system' });
+      const told = (await req('GET', '/api/me/notifications', 'disp')).json().items;
+      expect(told.find((n: { kind: string; subjectId: string }) => n.kind === 'case.escalated' && n.subjectId === String(id))).toBeDefined();
       const overdue = (await req('GET', '/api/cases/overdue', 'leader')).json().items.map((x: { id: number }) => x.id);
       expect(overdue).toContain(id);
     });

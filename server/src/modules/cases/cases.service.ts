@@ -16,6 +16,7 @@ import { availableActions, type Workflows } from '../../platform/workflow/index.
 import { CaseErrors } from './cases.errors.ts';
 import type { GridLocator } from './cases.grid.ts';
 import { CaseIntake, pastInstant, phoneHash, type CaseIntakeInput, type IntakeResult, type Who } from './cases.intake.ts';
+import { notifyStep } from './cases.notify.ts';
 import { isCaseStaff, isRequester, staffScope, subjectOf } from './cases.policy.ts';
 import { presentCase, presentForRequester, stateLabel, traceOf } from './cases.present.ts';
 import * as repo from './cases.repository.ts';
@@ -286,11 +287,12 @@ export class CaseService {
         input,
         note: body.note ?? body.reason ?? body.result,
         who,
-        effect: async (t) => {
+        effect: async (t, r) => {
           await repo.patchCase(t, id, set);
           const stage = PHOTO_STAGE[a];
           if (photoIds.length) await repo.insertPhotos(t, id, c.region_code, stage ?? 'feedback', photoIds, actor.id > 0 ? actor.id : null);
           if (after) await after(t);
+          await notifyStep(t, c, a, { state: r.to, orgId: typeof input.orgId === 'number' ? input.orgId : undefined, note: body.note ?? body.reason });
         },
       });
       return { state: done.state, version: done.version };
@@ -341,7 +343,10 @@ export class CaseService {
       input: { stay: c.state, level, from: c.escalation_level, dueAt },
       note: `超期未办结，升级至${['镇（街道）', '县（市、区）', '市'][level]}指挥中心`,
       who,
-      effect: (tx) => repo.patchCase(tx, caseId, [sql`escalation_level = ${level}`]),
+      effect: async (tx) => {
+        await repo.patchCase(tx, caseId, [sql`escalation_level = ${level}`]);
+        await notifyStep(tx, c, 'escalate', { state: c.state, level });
+      },
     });
   }
 
