@@ -58,6 +58,10 @@ const IntakePage = lazyPage(() => import('../modules/services/workbench/IntakePa
 const ReviewPage = lazyPage(() => import('../modules/services/workbench/ReviewPage.tsx'), 'ReviewPage');
 const SupervisePage = lazyPage(() => import('../modules/services/workbench/SupervisePage.tsx'), 'SupervisePage');
 const StaffApplicationPage = lazyPage(() => import('../modules/services/workbench/StaffApplicationPage.tsx'), 'StaffApplicationPage');
+const MyRatingsPage = lazyPage(() => import('../modules/ratings/MyRatingsPage.tsx'), 'MyRatingsPage');
+const RectificationsPage = lazyPage(() => import('../modules/ratings/RectificationsPage.tsx'), 'RectificationsPage');
+const RatingStatsPage = lazyPage(() => import('../modules/ratings/RatingStatsPage.tsx'), 'RatingStatsPage');
+const RatingKioskPage = lazyPage(() => import('../modules/ratings/KioskPage.tsx'), 'KioskPage');
 
 const page = (node: ReactNode) => <Suspense fallback={<FullPageSpin />}>{node}</Suspense>;
 const wb = (path: string, node: ReactNode) => <RequirePage path={path}>{page(node)}</RequirePage>;
@@ -86,6 +90,8 @@ export function AppRoutes() {
         <Route path="lists/deferrable" element={page(<DeferrableListPage />)} />
         <Route path="verify" element={page(<LicenceVerifyPage />)} />
         <Route path="verify/licence/:licenceNo" element={page(<LicenceVerifyPage />)} />
+        <Route path="ratings" element={page(<RatingStatsPage />)} />
+        <Route path="rate/:code" element={page(<RatingKioskPage />)} />
       </Route>
       <Route path="login" element={<LoginPage />} />
       <Route
@@ -104,6 +110,7 @@ export function AppRoutes() {
         <Route path="apply" element={page(<ApplyPage />)} />
         <Route path="apply/:id" element={page(<ApplyPage />)} />
         <Route path="inbox" element={page(<InboxPage />)} />
+        <Route path="ratings" element={page(<MyRatingsPage />)} />
       </Route>
       <Route
         path="workbench"
@@ -121,6 +128,7 @@ export function AppRoutes() {
         <Route path="intake" element={wb('/workbench/intake', <IntakePage />)} />
         <Route path="review" element={wb('/workbench/review', <ReviewPage />)} />
         <Route path="supervise" element={wb('/workbench/supervise', <SupervisePage />)} />
+        <Route path="ratings" element={wb('/workbench/ratings', <RectificationsPage />)} />
         <Route path="applications/:id" element={page(<StaffApplicationPage />)} />
         <Route path="catalog" element={wb('/workbench/catalog', <CatalogAdminPage />)} />
         <Route path="catalog/requests" element={wb('/workbench/catalog/requests', <MyRequestsPage />)} />

@@ -3,6 +3,7 @@ import { catalogEn } from './catalog.en.ts';
 import { commandEn } from '../../modules/command/command.en.ts';
 import { licensesEn } from '../../modules/licenses/licenses.en.ts';
 import { servicesEn } from '../../modules/services/services.en.ts';
+import { ratingsEn } from '../../modules/ratings/ratings.en.ts';
 
 /** English translations; the type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...commandEn,
   ...licensesEn,
   ...servicesEn,
+  ...ratingsEn,
   'brand.name': 'Tongban',
   'lang.tooltip': 'Switch the interface language',
   'nav.openMenu': 'Open menu',

@@ -3,12 +3,14 @@ import { catalogZh } from './catalog.zh.ts';
 import { commandZh } from '../../modules/command/command.zh.ts';
 import { licensesZh } from '../../modules/licenses/licenses.zh.ts';
 import { servicesZh } from '../../modules/services/services.zh.ts';
+import { ratingsZh } from '../../modules/ratings/ratings.zh.ts';
 
 export const zh = {
   ...catalogZh,
   ...commandZh,
   ...licensesZh,
   ...servicesZh,
+  ...ratingsZh,
   'brand.name': '通办',
   'lang.tooltip': '切换界面语言',
   'nav.openMenu': '打开菜单',

@@ -13,4 +13,5 @@ export const PORTAL_SECTIONS: PortalSectionNav[] = [
   { path: '/services', nav: 'catalog.nav.services', requires: ['GET /api/catalog/items', 'GET /api/catalog/items/:id'] },
   { path: '/bundles', nav: 'catalog.nav.bundles', requires: ['GET /api/catalog/bundles', 'GET /api/catalog/bundles/:code'] },
   { path: '/lists', nav: 'catalog.nav.lists', requires: ['GET /api/catalog/items'], children: PUBLIC_LISTS },
+  { path: '/ratings', nav: 'rating.nav.stats', requires: ['GET /api/ratings/stats'] },
 ];

@@ -11,6 +11,7 @@ import {
   FormOutlined,
   InboxOutlined,
   KeyOutlined,
+  LikeOutlined,
   LockOutlined,
   ProfileOutlined,
   SolutionOutlined,
@@ -120,6 +121,15 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
     description: 'svc.nav.superviseText',
     permissions: ['application:supervise'],
     requires: ['GET /api/supervision/overdue', 'GET /api/supervision/warnings', 'GET /api/supervision/extensions', 'POST /api/applications/:id/overdue-explanation'],
+    group: 'work',
+  },
+  {
+    path: '/workbench/ratings',
+    icon: <LikeOutlined />,
+    label: 'rating.nav.workbench',
+    description: 'rating.nav.workbenchText',
+    permissions: ['rating:handle', 'rating:supervise'],
+    requires: ['GET /api/ratings/rectifications', 'GET /api/ratings/rectifications/:id', 'POST /api/ratings/rectifications/:id/actions/:action'],
     group: 'work',
   },
   {
