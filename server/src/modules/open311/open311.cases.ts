@@ -20,6 +20,7 @@ function view(s: Summary, leadOrgPath: number[]): CaseView {
     state: s.state,
     stateLabel: s.stateLabel,
     closed: !(OPEN_STATES as readonly string[]).includes(s.state),
+    isService: SERVICE_KINDS.has(s.kind),
     description: s.description,
     address: s.location.address,
     lat: s.location.lat,
@@ -109,7 +110,7 @@ export function casesPort(ctx: AppContext, settings: Open311Settings): CasesPort
             if (at > f.to || !s.regionCode.startsWith(prefix)) continue;
             const v = view(s, []);
             if (f.closed !== null && v.closed !== f.closed) continue;
-            if (codes === null && !SERVICE_KINDS.has(s.kind)) continue;
+            if (!v.isService) continue;
             out.push(v);
           }
         }

@@ -25,6 +25,8 @@ export interface CaseView {
   /** The workflow's label of the state, for status_notes. */
   stateLabel: { zh: string; en: string };
   closed: boolean;
+  /** Its category is offered as an Open311 service (only those are shown to Open311 clients). */
+  isService: boolean;
   description: string;
   address: string | null;
   lat: number | null;

@@ -307,6 +307,18 @@ describeEachBackend('Open311 GeoReport v2', (backend) => {
       expect(bad.statusCode).toBe(400);
       expect(bad.json()).toHaveLength(2);
     });
+
+    it('never shows 12345 calls (not Open311 services), by id, by filter or to a department update', async () => {
+      const call = await caseServiceOf(t.ctx).intake(
+        { source: 'hotline', categoryCode: 'H03', hotlineKind: 'complaint', description: '投诉某单位，来电人王某 13912345678', townRegionCode: HS, requester: { phone: '13912345678' } },
+        { actor: SYSTEM_ACTOR },
+      );
+      expect((await get(`/open311/v2/requests/${call.caseNo}.json`)).statusCode).toBe(404);
+      expect((await get('/open311/v2/requests.json?service_code=H03')).json()).toEqual([]);
+      expect((await get(`/open311/v2/requests.json?service_request_id=${call.caseNo}`)).json()).toEqual([]);
+      expect((await get('/open311/v2/requests.json')).json().map((r: { service_request_id: string }) => r.service_request_id)).not.toContain(call.caseNo);
+      expect((await post('/open311/v2/servicerequestupdates.json', { api_key: key.cgj, service_request_id: call.caseNo, status: 'open' })).statusCode).toBe(404);
+    });
   });
 
   describe('status both ways: department systems and the case workflow', () => {

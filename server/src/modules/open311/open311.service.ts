@@ -170,9 +170,14 @@ export class Open311Service {
     return c.regionCode.startsWith(regionPrefix(this.settings.regionCode));
   }
 
+  /** What Open311 clients may read: located cases of this jurisdiction (not 12345 calls or complaints). */
+  private visible(c: CaseView) {
+    return c.isService && this.inJurisdiction(c);
+  }
+
   async request(id: string, q: FormBody) {
     checkJurisdiction(this.settings, q.jurisdiction_id);
-    const found = (await this.cases.byNumbers([id])).filter((c) => this.inJurisdiction(c));
+    const found = (await this.cases.byNumbers([id])).filter((c) => this.visible(c));
     if (found.length === 0) throw Open311Errors.REQUEST_NOT_FOUND({ vars: { id } });
     return this.render(found);
   }
@@ -181,7 +186,7 @@ export class Open311Service {
     checkJurisdiction(this.settings, q.jurisdiction_id);
     const f = parseRequestFilter(q, this.settings, now);
     if (f.ids) {
-      const found = (await this.cases.byNumbers(f.ids.slice(0, f.limit))).filter((c) => this.inJurisdiction(c));
+      const found = (await this.cases.byNumbers(f.ids.slice(0, f.limit))).filter((c) => this.visible(c));
       return this.render(found);
     }
     const closed = f.statuses && f.statuses.length === 1 ? f.statuses[0] === 'closed' : null;
@@ -220,7 +225,8 @@ export class Open311Service {
       else if (at.getTime() > now.getTime() + 5 * 60_000) errors.push(err400('updated_datetime 不能晚于当前时间', 'updated_datetime may not be in the future'));
       if (errors.length > 0 || !id || !at) throw bad(errors);
 
-      const [c] = (await this.cases.byNumbers([id])).filter((x) => this.inJurisdiction(x));
+      // only service requests Open311 clients can see (not 12345 calls or complaints, whose notes would then be listed)
+      const [c] = (await this.cases.byNumbers([id])).filter((x) => this.visible(x));
       if (!c) throw Open311Errors.REQUEST_NOT_FOUND({ vars: { id } });
       if (key.orgId === null || !c.leadOrgPath.includes(key.orgId)) throw Open311Errors.NOT_LEAD_UNIT({ vars: { id } });
       const actor = keyActor(key, 'handler');
@@ -266,7 +272,7 @@ export class Open311Service {
    */
   async recordCaseChange(tx: Tx, eventId: string, caseId: number, toState: string | null, at: Date): Promise<void> {
     const c = await this.cases.byId(caseId);
-    if (!c) return;
+    if (!c || !this.visible(c)) return;
     const state = toState ?? c.state;
     const { label, closed } = this.cases.describeState(state);
     const withLead = state === 'dispatched' && c.leadOrgName;
