@@ -18,6 +18,7 @@ import { APPLICATION_SUBMITTED, type ApplicationSubmittedEvent, type ItemSnapsho
 import { applicationNumber, bundleDecisionDays, decisionDays, missingMaterials } from './services.rules.ts';
 import { isApplicantOf, staffMay } from './services.policy.ts';
 import type { Channel } from './services.schema.ts';
+import { FINAL_STATES } from './services.workflow.ts';
 import { licenceFits, licencesOfHolder } from './licences.port.ts';
 
 /** Prefix of application numbers (local: JY for Jiangyin). */
@@ -265,30 +266,37 @@ export class ApplyService {
     return this.detail(actor, id);
   }
 
-  /** The row a caller may change materials on: the applicant in draft or correction, the window in any intake state. */
-  private async forMaterials(tx: Executor, actor: Actor, id: number): Promise<repo.ApplicationRow> {
+  /**
+   * The application and material a caller may change: the applicant in draft
+   * or correction, the window in any intake state, and either of them for a
+   * material deferred at acceptance (容缺) until the matter is finished.
+   */
+  private async forMaterial(tx: Executor, actor: Actor, id: number, key: string): Promise<{ row: repo.ApplicationRow; m: repo.MaterialRow }> {
     const row = await this.core.visible(actor, id, tx);
     const applicant = isApplicantOf(actor, row);
     const window = staffMay(actor, 'application:intake', row);
-    const ok = (applicant && ['draft', 'correction'].includes(row.state)) || (window && ['draft', 'submitted', 'correction', 'resubmitted'].includes(row.state));
     if (!applicant && !window) throw CommonErrors.NOT_FOUND();
-    if (!ok) throw ServiceErrors.MATERIAL_LOCKED();
-    return row;
-  }
-
-  private async material(tx: Executor, row: repo.ApplicationRow, key: string): Promise<repo.MaterialRow> {
     const m = (await repo.materialsOf(tx, row.id)).find((x) => x.key === key);
     if (!m) throw ServiceErrors.MATERIAL_NOT_FOUND({ vars: { key } });
-    return m;
+    const byState = (applicant && ['draft', 'correction'].includes(row.state)) || (window && ['draft', 'submitted', 'correction', 'resubmitted'].includes(row.state));
+    const deferred = m.status === 'deferred' && row.kind !== 'sub' && !(FINAL_STATES as readonly string[]).includes(row.state);
+    if (!byState && !deferred) throw ServiceErrors.MATERIAL_LOCKED();
+    return { row, m };
+  }
+
+  /** Writes a material, and for a bundle the same material of its sub-applications. */
+  private async setMaterial(tx: Executor, row: repo.ApplicationRow, m: repo.MaterialRow, set: Partial<repo.NewMaterial>): Promise<repo.MaterialRow> {
+    const out = await repo.updateMaterial(tx, m.id, set);
+    if (row.kind === 'bundle') await repo.updateSubMaterials(tx, row.id, m.key, set);
+    return out;
   }
 
   /** Stores an uploaded file (size, sniffed type, SHA-256 via the platform file service) as the material. */
   async attachFile(actor: Actor, who: Who, id: number, key: string, upload: { name: string; data: Buffer }) {
     return inTransaction(this.core.db, async (tx) => {
-      const row = await this.forMaterials(tx, actor, id);
-      const m = await this.material(tx, row, key);
+      const { row, m } = await this.forMaterial(tx, actor, id, key);
       const file = await this.core.ctx.files.store({ data: upload.data, name: upload.name, kinds: MATERIAL_KINDS, maxBytes: MATERIAL_MAX_BYTES, who, regionCode: row.regionCode });
-      const out = await repo.updateMaterial(tx, m.id, {
+      const out = await this.setMaterial(tx, row, m, {
         status: 'provided',
         fileId: file.id,
         fileName: file.name,
@@ -306,8 +314,7 @@ export class ApplyService {
   /** Fills a material with a valid e-licence of the applicant, or with the same material of an earlier application. */
   async reuse(actor: Actor, who: Who, id: number, key: string, input: { licenceId?: string; materialId?: number }) {
     return inTransaction(this.core.db, async (tx) => {
-      const row = await this.forMaterials(tx, actor, id);
-      const m = await this.material(tx, row, key);
+      const { row, m } = await this.forMaterial(tx, actor, id, key);
       let set: Partial<repo.NewMaterial>;
       if (input.licenceId !== undefined) {
         const licence = (await licencesOfHolder(tx, row.applicantIdNumber)).find((l) => l.id === input.licenceId);
@@ -321,7 +328,7 @@ export class ApplyService {
       } else {
         throw CommonErrors.VALIDATION({ fields: [field('licenceId', '请给出电子证照或以往材料（licenceId 或 materialId）', 'Give licenceId or materialId')] });
       }
-      const out = await repo.updateMaterial(tx, m.id, { ...set, deferredUntil: null });
+      const out = await this.setMaterial(tx, row, m, { ...set, deferredUntil: null });
       await this.audit(tx, who, row, 'application.material', { key, ...set }, { status: m.status });
       return presentMaterial(out);
     });

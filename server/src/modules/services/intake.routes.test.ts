@@ -163,6 +163,11 @@ describeEachBackend('applications API: window intake and the statutory clock', (
     expect(a).toMatchObject({ state: 'in_review', acceptance: 'deferred' });
     expect(a.materials.find((m) => m.key === 'm3')).toMatchObject({ status: 'deferred', deferredUntil: '2026-10-30' });
     expect(a.notices[0].content).toMatchObject({ deferredUntil: '2026-10-30', deferred: [{ key: 'm3', name: '食品安全管理制度文本' }] });
+    // the deferred material is handed in later; the others are locked once accepted
+    expect(ok<{ status: string }>(await upload(d.id, 'm3')).status).toBe('provided');
+    const locked = await upload(d.id, 'm1');
+    expect(locked.statusCode).toBe(409);
+    expect(problem(locked).code).toBe('services.MATERIAL_LOCKED');
   });
 
   it('approves on commitment (告知承诺) only where the item allows it, and emits the verification task', async () => {

@@ -93,6 +93,14 @@ export async function updateMaterial(ex: Executor, id: number, set: Partial<NewM
   return row;
 }
 
+/** The same material (by key) of a bundle's sub-applications. */
+export async function updateSubMaterials(ex: Executor, parentId: number, key: string, set: Partial<NewMaterial>): Promise<void> {
+  await ex
+    .update(applicationMaterials)
+    .set({ ...set, updatedAt: new Date() })
+    .where(and(eq(applicationMaterials.key, key), sql`${applicationMaterials.applicationId} in (select id from applications where parent_id = ${parentId})`));
+}
+
 /** An earlier material of the same name the same applicant handed in (a file), newest first. */
 export async function earlierMaterial(ex: Executor, idNumber: string, name: string, excludeApplicationId: number, materialId?: number): Promise<MaterialRow | undefined> {
   const rows = await query<{ id: number }>(
