@@ -375,6 +375,15 @@ describeEachBackend('cases API (一网统管 case loop)', (backend) => {
       expect((await act('firm', id, 'confirm', { version: 9, confirmed: true })).json()).toMatchObject({ state: 'closed' });
     });
 
+    it('the command centre registers a case assigned from above (idempotent on its reference)', async () => {
+      const body = { categoryCode: 'E0503', description: '市指挥中心交办：人行道违停', townRegionCode: HS, externalRef: 'WX-2026-1203-07' };
+      const a = await req('POST', '/api/cases/reports/assigned', 'disp', body);
+      expect(a.statusCode).toBe(201);
+      expect(a.json()).toMatchObject({ source: 'assigned_from_above', requester: { kind: 'staff' }, externalRef: 'WX-2026-1203-07' });
+      expect((await req('POST', '/api/cases/reports/assigned', 'disp', body)).json().id).toBe(a.json().id);
+      expect((await req('POST', '/api/cases/reports/assigned', 'grid', body)).statusCode).toBe(403);
+    });
+
     it('machines report with an API token; a repeated externalRef returns the first case', async () => {
       const tok = await t.ctx.auth.createToken({ id: ids.sensor } as Actor, { actor: SYSTEM_ACTOR, ip: '127.0.0.1', requestId: 't', lang: 'zh' }, 'sensor', null);
       const auth = { authorization: `Bearer ${tok.token}` };

@@ -90,15 +90,16 @@ class ReportThrottle {
   }
 }
 
-/** Public reports per client address per hour. */
+/** Public reports, and photos for them, per client address per hour. */
 export const PUBLIC_REPORTS_PER_HOUR = 10;
+export const PUBLIC_PHOTOS_PER_HOUR = 30;
 
 export function registerCaseRoutes(routes: Routes, ctx: AppContext): void {
   const cases = caseServiceOf(ctx);
   const categories = caseCategoryServiceOf(ctx);
-  const throttle = new ReportThrottle(PUBLIC_REPORTS_PER_HOUR, 3_600_000);
-  const limited = (caller: Caller) => {
-    const wait = throttle.hit(caller.ip);
+  const throttles = { report: new ReportThrottle(PUBLIC_REPORTS_PER_HOUR, 3_600_000), photo: new ReportThrottle(PUBLIC_PHOTOS_PER_HOUR, 3_600_000) };
+  const limited = (caller: Caller, what: 'report' | 'photo' = 'report') => {
+    const wait = throttles[what].hit(caller.ip);
     if (wait > 0) throw CaseErrors.RATE_LIMITED({ vars: { seconds: wait } });
   };
   const created = async (id: number, caller: Caller, extra: Record<string, unknown>) => ({ ...(await cases.get(caller.actor, id)), ...extra });
@@ -185,13 +186,13 @@ export function registerCaseRoutes(routes: Routes, ctx: AppContext): void {
     url: '/api/cases/reports/public/photos',
     tags: ['cases'],
     summary: 'Photo for a public report / 随手拍上传照片',
-    description: 'multipart/form-data, the image in `file` (JPEG, PNG, WebP). Rate-limited with the reports. Returns the file id for `photoFileIds`.',
+    description: `multipart/form-data, the image in \`file\` (JPEG, PNG, WebP). At most ${PUBLIC_PHOTOS_PER_HOUR} per hour per address. Returns the file id for \`photoFileIds\`.`,
     access: 'public',
     status: 201,
     idempotent: false,
     csrf: false,
     handler: async ({ req, caller }) => {
-      limited(caller);
+      limited(caller, 'photo');
       const up = await readUpload(req, { maxBytes: Math.min(ctx.files.maxBytes, 10 * 1024 * 1024) });
       const f = await ctx.files.store({ data: up.data, name: up.name, kinds: ['image'], who: who(caller) });
       return { id: f.id, mediaType: f.mediaType, size: f.size };
@@ -207,6 +208,19 @@ export function registerCaseRoutes(routes: Routes, ctx: AppContext): void {
     body: HotlineReport,
     handler: async ({ body, caller }) => {
       const r = await cases.intake({ ...intakeOf(body), source: 'hotline', hotlineKind: body.hotlineKind, requester: body.caller }, who(caller));
+      return created(r.id, caller, { possibleDuplicates: r.possibleDuplicates });
+    },
+  });
+  routes.define({
+    method: 'POST',
+    url: '/api/cases/reports/assigned',
+    tags: ['cases'],
+    summary: 'Case assigned from a superior centre / 上级交办',
+    access: 'case:dispatch',
+    status: 201,
+    body: Base.extend({ externalRef: z.string().trim().min(1).max(100).optional() }),
+    handler: async ({ body, caller }) => {
+      const r = await cases.intake({ ...intakeOf(body), source: 'assigned_from_above', externalRef: body.externalRef ?? null }, who(caller));
       return created(r.id, caller, { possibleDuplicates: r.possibleDuplicates });
     },
   });

@@ -28,6 +28,6 @@ export { caseIndicators, type CaseIndicators, type IndicatorQuery } from './case
 export { caseServiceOf, caseCategoryServiceOf, useGridsForCases } from './cases.context.ts';
 export type { GridLocator, GridHit } from './cases.grid.ts';
 export { CATEGORY_SEEDS, type CategorySeed } from './categories.data.ts';
-export { registerCaseRoutes, PUBLIC_REPORTS_PER_HOUR } from './cases.routes.ts';
+export { registerCaseRoutes, PUBLIC_REPORTS_PER_HOUR, PUBLIC_PHOTOS_PER_HOUR } from './cases.routes.ts';
 export { registerCaseJobs } from './cases.jobs.ts';
 export { seedDemoCases } from './cases.demo.ts';
