@@ -34,7 +34,8 @@ export interface NewMatter {
   matterNo: string;
   itemName: string;
   handlingOrgId: number;
-  handlingOrgName: string;
+  /** Null: taken from the organisation. */
+  handlingOrgName: string | null;
   intakeOrgId: number | null;
   intakeOrgName: string | null;
   channel: MatterChannel;
@@ -51,7 +52,8 @@ export async function insertMatter(ex: Executor, m: NewMatter): Promise<number |
     ex,
     sql`insert into rating_matters (subject_type, subject_id, matter_no, item_name, handling_org_id, handling_org_name, handling_org_path,
           intake_org_id, intake_org_name, intake_org_path, channel, applicant_account_id, region_code, completed_at, outcome, rate_by)
-        values (${m.subjectType}, ${m.subjectId}, ${m.matterNo}, ${m.itemName}, ${m.handlingOrgId}, ${m.handlingOrgName},
+        values (${m.subjectType}, ${m.subjectId}, ${m.matterNo}, ${m.itemName}, ${m.handlingOrgId},
+          coalesce(${m.handlingOrgName}::text, (select name from organisations where id = ${m.handlingOrgId}::int), '—'),
           coalesce((select path from organisations where id = ${m.handlingOrgId}), array[${m.handlingOrgId}]::int[]),
           ${m.intakeOrgId}, coalesce(${m.intakeOrgName}::text, (select name from organisations where id = ${m.intakeOrgId}::int)),
           case when ${m.intakeOrgId}::int is null then null else coalesce((select path from organisations where id = ${m.intakeOrgId}), array[${m.intakeOrgId}]::int[]) end,

@@ -51,6 +51,9 @@ describeEachBackend('ratings API (好差评)', (backend) => {
     await completeApplication(db, { applicationId: 104, handlingOrgId: o.scjg, applicantAccountId: acc.zhang, completedAt: days(40), itemName: '食品小作坊登记' });
     await completeApplication(db, { applicationId: 105, handlingOrgId: o.rs, applicantAccountId: acc.li, completedAt: days(1), handlingOrgName: '江阴市人力资源和社会保障局', itemName: '失业登记' });
     await completeApplication(db, { applicationId: 106, handlingOrgId: o.scjg, applicantAccountId: acc.li, completedAt: days(1), itemName: '食品经营许可变更' });
+    // a bundle parent without a handling unit is rated against its window; with neither there is nobody to rate
+    await completeApplication(db, { applicationId: 107, handlingOrgId: null, handlingOrgName: '', intakeOrgId: o.center, channel: 'window', applicantAccountId: acc.li, completedAt: days(1), itemName: '开办企业一件事' });
+    await completeApplication(db, { applicationId: 108, handlingOrgId: null, handlingOrgName: '', intakeOrgId: null, applicantAccountId: acc.li, completedAt: days(1) });
     await t.ctx.jobs.drainOutbox();
     for (const a of [101, 102, 103, 104, 105, 106]) matter[a] = await matterOf(a);
   });
@@ -59,6 +62,9 @@ describeEachBackend('ratings API (好差评)', (backend) => {
   it('makes one ratable matter per completed application, also when the event is delivered twice', async () => {
     const [n] = await query<{ n: number }>(t.db(), sql`select count(*)::int as n from rating_matters where subject_id = '101'`);
     expect(n.n).toBe(1);
+    const [bundle] = await query<{ handling_org_id: number; handling_org_name: string }>(t.db(), sql`select handling_org_id, handling_org_name from rating_matters where subject_id = '107'`);
+    expect(bundle).toEqual({ handling_org_id: o.center, handling_org_name: '江阴市政务服务中心' });
+    expect(await matterOf(108)).toBeUndefined();
     const mine = await req('GET', '/api/ratings/mine', 'zhang');
     expect(mine.statusCode).toBe(200);
     expect(mine.json().items.map((m: { itemName: string }) => m.itemName).sort()).toEqual(['个体工商户登记', '食品小作坊登记', '食品经营许可']);
@@ -262,7 +268,7 @@ describeEachBackend('ratings API (好差评)', (backend) => {
     expect(scjg).toMatchObject({ rank: 1, unitName: '江阴市市场监督管理局', completed: 5, ratedMatters: 4, ratings: 5, bad: 1, satisfied: 4, loops: 2, calledBack: 2, fixed: 2 });
     expect(scjg).toMatchObject({ ratingRate: 80, badRate: 20, satisfaction: 80, average: 4, callbackRate: 100, fixRate: 100 });
     const windows = (await req('GET', `/api/ratings/stats?regionCode=${JY}&by=window`)).json();
-    expect(windows.units).toEqual([expect.objectContaining({ unitId: o.center, unitName: '江阴市政务服务中心', completed: 1, ratings: 2 })]);
+    expect(windows.units).toEqual([expect.objectContaining({ unitId: o.center, unitName: '江阴市政务服务中心', completed: 2, ratings: 2 })]);
     const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
     expect((await req('GET', `/api/ratings/stats?period=${month}`)).json().totals.completed).toBeGreaterThanOrEqual(4);
     expect((await req('GET', '/api/ratings/stats?period=2020-01')).json().units).toEqual([]);

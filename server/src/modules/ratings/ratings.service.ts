@@ -24,8 +24,9 @@ export const ApplicationCompleted = z.object({
   applicationId: z.number().int().positive(),
   applicationNo: z.string().min(1),
   itemName: z.string().min(1),
-  handlingOrgId: z.number().int().positive(),
-  handlingOrgName: z.string().min(1),
+  /** Null for some bundle parents: the window (intake organisation) is then the rated unit. */
+  handlingOrgId: z.number().int().positive().nullable(),
+  handlingOrgName: z.string().nullish(),
   intakeOrgId: z.number().int().positive().nullable(),
   /** Not in the contract; looked up from the organisation when absent. */
   intakeOrgName: z.string().nullish(),
@@ -70,14 +71,17 @@ export class RatingService {
   /** Outbox subscriber of `application.completed`: one ratable matter per application, idempotent. */
   async onApplicationCompleted(event: OutboxEvent, tx: Tx): Promise<void> {
     const p = ApplicationCompleted.parse(event.payload);
+    const unitId = p.handlingOrgId ?? p.intakeOrgId;
+    // no unit handled it and no window took it in: nobody to rate
+    if (unitId === null) return;
     const completedAt = new Date(p.completedAt);
     await repo.insertMatter(tx, {
       subjectType: 'application',
       subjectId: String(p.applicationId),
       matterNo: p.applicationNo,
       itemName: p.itemName,
-      handlingOrgId: p.handlingOrgId,
-      handlingOrgName: p.handlingOrgName,
+      handlingOrgId: unitId,
+      handlingOrgName: p.handlingOrgId !== null && p.handlingOrgName ? p.handlingOrgName : null,
       intakeOrgId: p.intakeOrgId,
       intakeOrgName: p.intakeOrgId === null ? null : (p.intakeOrgName ?? null),
       channel: p.channel,
