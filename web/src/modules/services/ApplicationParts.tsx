@@ -1,5 +1,6 @@
 /** Building blocks of an application's page, shared by the applicant centre and the workbench. */
-import { Button, Descriptions, Empty, List, Space, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { Button, Descriptions, Empty, Space, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { RowList } from './RowList.tsx';
 import { FilePdfOutlined, PauseCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useBilingual, useI18n } from '../../app/i18n/index.tsx';
@@ -121,52 +122,46 @@ export function NoticeList({ applicationId, notices }: { applicationId: number; 
   const { t } = useI18n();
   if (notices.length === 0) return <Typography.Text type="secondary">{t('svc.notice.none')}</Typography.Text>;
   return (
-    <List
-      size="small"
-      dataSource={notices}
-      data-testid="notices"
-      renderItem={(n) => {
+    <RowList
+      testId="notices"
+      rows={notices.map((n) => {
         const missing = (n.content.missing as { key: string; name: string; reason?: string }[] | undefined) ?? [];
         const title = typeof n.content.title === 'string' ? n.content.title : labelOf(NOTICE_LABEL, n.kind, t);
-        return (
-          <List.Item
-            data-testid={`notice-${n.kind}`}
-            actions={[
-              <Button key="pdf" size="small" icon={<FilePdfOutlined />} href={noticePdfUrl(applicationId, n.id)} target="_blank" data-testid={`notice-pdf-${n.kind}`}>
-                {t('svc.notice.pdf')}
-              </Button>,
-            ]}
-          >
-            <List.Item.Meta
-              title={
-                <Space size={6} wrap>
-                  <Tag color="geekblue">{labelOf(NOTICE_LABEL, n.kind, t)}</Tag>
-                  <span className="tb-wrap">{title}</span>
-                </Space>
-              }
-              description={
-                <Space orientation="vertical" size={2}>
-                  <span>
-                    {t('svc.notice.number')}: <Typography.Text copyable>{n.number}</Typography.Text> · {formatInstant(n.issuedAt)}
-                  </span>
-                  {typeof n.content.promisedDate === 'string' && <span>{t('svc.notice.promisedDate', { date: n.content.promisedDate })}</span>}
-                  {missing.length > 0 && (
-                    <ol style={{ margin: '4px 0 0', paddingInlineStart: 20 }} data-testid="notice-missing">
-                      {missing.map((m) => (
-                        <li key={m.key}>
-                          {m.name}
-                          {m.reason ? `（${m.reason}）` : ''}
-                        </li>
-                      ))}
-                    </ol>
-                  )}
-                  {typeof n.content.note === 'string' && <Typography.Text type="secondary">{n.content.note}</Typography.Text>}
-                </Space>
-              }
-            />
-          </List.Item>
-        );
-      }}
+        return {
+          key: n.id,
+          testId: `notice-${n.kind}`,
+          title: (
+            <Space size={6} wrap>
+              <Tag color="geekblue">{labelOf(NOTICE_LABEL, n.kind, t)}</Tag>
+              <span className="tb-wrap">{title}</span>
+            </Space>
+          ),
+          description: (
+            <Space orientation="vertical" size={2}>
+              <span>
+                {t('svc.notice.number')}: <Typography.Text copyable>{n.number}</Typography.Text> · {formatInstant(n.issuedAt)}
+              </span>
+              {typeof n.content.promisedDate === 'string' && <span>{t('svc.notice.promisedDate', { date: n.content.promisedDate })}</span>}
+              {missing.length > 0 && (
+                <ol style={{ margin: '4px 0 0', paddingInlineStart: 20 }} data-testid="notice-missing">
+                  {missing.map((m) => (
+                    <li key={m.key}>
+                      {m.name}
+                      {m.reason ? `（${m.reason}）` : ''}
+                    </li>
+                  ))}
+                </ol>
+              )}
+              {typeof n.content.note === 'string' && <Typography.Text type="secondary">{n.content.note}</Typography.Text>}
+            </Space>
+          ),
+          actions: [
+            <Button key="pdf" size="small" icon={<FilePdfOutlined />} href={noticePdfUrl(applicationId, n.id)} target="_blank" data-testid={`notice-pdf-${n.kind}`}>
+              {t('svc.notice.pdf')}
+            </Button>,
+          ],
+        };
+      })}
     />
   );
 }
@@ -337,28 +332,23 @@ export function SubApplications({ subs, linkTo }: { subs: Application[]; linkTo?
 export function CountersignList({ items }: { items: Countersign[] }) {
   const { t } = useI18n();
   return (
-    <List
-      size="small"
-      dataSource={items}
-      data-testid="countersigns"
-      renderItem={(c) => (
-        <List.Item>
-          <List.Item.Meta
-            title={
-              <Space size={6}>
-                <span>{c.orgName}</span>
-                <Tag color={c.state === 'pending' ? 'processing' : c.state === 'agreed' ? 'success' : 'error'}>{labelOf(COUNTERSIGN_LABEL, c.state, t)}</Tag>
-              </Space>
-            }
-            description={
-              <span className="tb-wrap">
-                {c.question}
-                {c.opinion ? ` — ${c.opinion}` : ''}
-              </span>
-            }
-          />
-        </List.Item>
-      )}
+    <RowList
+      testId="countersigns"
+      rows={items.map((c) => ({
+        key: c.id,
+        title: (
+          <Space size={6}>
+            <span>{c.orgName}</span>
+            <Tag color={c.state === 'pending' ? 'processing' : c.state === 'agreed' ? 'success' : 'error'}>{labelOf(COUNTERSIGN_LABEL, c.state, t)}</Tag>
+          </Space>
+        ),
+        description: (
+          <span className="tb-wrap">
+            {c.question}
+            {c.opinion ? ` — ${c.opinion}` : ''}
+          </span>
+        ),
+      }))}
     />
   );
 }

@@ -4,7 +4,7 @@
  * `/my/apply?item=ID` or `?bundle=CODE` starts; `/my/apply/:id` continues a draft.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Result, Select, Skeleton, Space, Steps, Tag, Typography, message } from 'antd';
+import { App, Alert, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Result, Select, Skeleton, Space, Steps, Tag, Typography } from 'antd';
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../../app/components/PageHeader.tsx';
@@ -138,6 +138,7 @@ function DraftWizard({ id }: { id: number }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [form] = Form.useForm<Record<string, unknown>>();
+  const { message } = App.useApp();
   const remote = useRemote((s) => getApplication(id, s), [id]);
   const licences = useRemote((s) => myLicences(s).catch(() => ({ items: [] })), []);
   const [app, setApp] = useState<ApplicationDetail | undefined>();

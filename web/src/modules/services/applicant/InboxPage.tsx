@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Empty, List, Space, Switch, Typography, message } from 'antd';
+import { App, Badge, Button, Card, Space, Switch, Typography } from 'antd';
+import { RowList } from '../RowList.tsx';
 import { CheckOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../../app/components/PageHeader.tsx';
@@ -18,6 +19,7 @@ const localLink = (link: string | null) => (link ? link.replace(/^\/applications
 export function InboxPage() {
   const { t } = useI18n();
   const pick = useBilingual();
+  const { message } = App.useApp();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [more, setMore] = useState<InboxNotice[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -70,54 +72,47 @@ export function InboxPage() {
         <LoadError error={remote.error} onRetry={remote.reload} />
       ) : (
         <Card>
-          <List
+          <RowList
             loading={remote.loading}
-            dataSource={items}
-            data-testid="inbox"
-            locale={{ emptyText: <Empty description={t('svc.inbox.empty')} /> }}
-            loadMore={
+            testId="inbox"
+            empty={t('svc.inbox.empty')}
+            footer={
               cursor ? (
                 <div style={{ textAlign: 'center', marginTop: 12 }}>
                   <Button onClick={() => void loadMore()}>{t('svc.inbox.more')}</Button>
                 </div>
               ) : null
             }
-            renderItem={(n) => {
+            rows={items.map((n) => {
               const link = localLink(n.link);
-              return (
-                <List.Item
-                  data-testid="inbox-item"
-                  actions={[
-                    !n.readAt && (
+              return {
+                key: n.id,
+                testId: 'inbox-item',
+                avatar: <Badge status={n.readAt ? 'default' : 'processing'} />,
+                title: link ? (
+                  <Link to={link} onClick={() => !n.readAt && void markNotificationRead(n.id).catch(() => undefined)}>
+                    {pick(n.title, n.titleEn)}
+                  </Link>
+                ) : (
+                  pick(n.title, n.titleEn)
+                ),
+                description: (
+                  <Space orientation="vertical" size={0}>
+                    <Typography.Text className="tb-wrap">{pick(n.body, n.bodyEn)}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatInstant(n.createdAt)}
+                    </Typography.Text>
+                  </Space>
+                ),
+                actions: n.readAt
+                  ? []
+                  : [
                       <Button key="read" size="small" type="link" onClick={() => void run(() => markNotificationRead(n.id))}>
                         {t('svc.inbox.markRead')}
-                      </Button>
-                    ),
-                  ].filter(Boolean)}
-                >
-                  <List.Item.Meta
-                    avatar={<Badge status={n.readAt ? 'default' : 'processing'} />}
-                    title={
-                      link ? (
-                        <Link to={link} onClick={() => !n.readAt && void markNotificationRead(n.id).catch(() => undefined)}>
-                          {pick(n.title, n.titleEn)}
-                        </Link>
-                      ) : (
-                        pick(n.title, n.titleEn)
-                      )
-                    }
-                    description={
-                      <Space orientation="vertical" size={0}>
-                        <Typography.Text className="tb-wrap">{pick(n.body, n.bodyEn)}</Typography.Text>
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {formatInstant(n.createdAt)}
-                        </Typography.Text>
-                      </Space>
-                    }
-                  />
-                </List.Item>
-              );
-            }}
+                      </Button>,
+                    ],
+              };
+            })}
           />
         </Card>
       )}

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Button, Select, Space, message } from 'antd';
+import { App, Button, Select, Space } from 'antd';
 import { SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../app/i18n/index.tsx';
 import { errorText } from '../../../app/errors.ts';
@@ -9,6 +9,7 @@ import type { Material, MyLicence } from '../services.types.ts';
 /** Upload a file for a material, or use one of my valid e-licences where the guide allows it (电子证照复用). */
 export function MaterialActions({ applicationId, m, licences, onChanged }: { applicationId: number; m: Material; licences: MyLicence[]; onChanged(): void }) {
   const { t } = useI18n();
+  const { message } = App.useApp();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const usable = m.licenseType ? licences.filter((l) => l.type === m.licenseType && (l.state ?? 'valid') === 'valid') : [];

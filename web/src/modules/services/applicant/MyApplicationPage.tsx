@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Flex, List, Row, Skeleton, Space, Tag, Typography, message } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { RowList } from '../RowList.tsx';
 import { DownloadOutlined, EditOutlined, SafetyCertificateOutlined, SendOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { PageHeader } from '../../../app/components/PageHeader.tsx';
@@ -16,6 +17,7 @@ import { MaterialActions } from './MaterialActions.tsx';
 export function MyApplicationPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
+  const { message } = App.useApp();
   const remote = useRemote((s) => getApplication(Number(id), s), [id]);
   const finished = remote.data ? FINAL_STATES.includes(remote.data.state) : false;
   const licences = useRemote(finished ? (s) => myLicences(s) : null, [finished]);
@@ -127,48 +129,43 @@ function LicenceCard({ licences, loading, error }: { licences: MyLicence[]; load
       {error ? (
         <LoadError error={error} />
       ) : (
-        <List
+        <RowList
           loading={loading}
-          dataSource={licences}
-          locale={{ emptyText: t('svc.detail.noLicences') }}
-          renderItem={(l) => (
-            <List.Item
-              data-testid="licence-row"
-              actions={[
-                l.downloads?.pdf && (
-                  <Button key="pdf" size="small" icon={<DownloadOutlined />} href={l.downloads.pdf} target="_blank" data-testid="licence-pdf">
-                    PDF
+          empty={t('svc.detail.noLicences')}
+          rows={licences.map((l) => ({
+            key: l.id,
+            testId: 'licence-row',
+            title: (
+              <Space size={6} wrap>
+                <span>{l.type}</span>
+                {l.stateLabel && <Tag color={l.state === 'valid' ? 'success' : 'default'}>{pick(l.stateLabel.zh, l.stateLabel.en)}</Tag>}
+              </Space>
+            ),
+            description: (
+              <Typography.Text type="secondary" className="tb-wrap" data-testid="licence-no">
+                {l.licenceNo} · {l.itemName}
+              </Typography.Text>
+            ),
+            actions: [
+              l.downloads?.pdf && (
+                <Button key="pdf" size="small" icon={<DownloadOutlined />} href={l.downloads.pdf} target="_blank" data-testid="licence-pdf">
+                  PDF
+                </Button>
+              ),
+              l.downloads?.json && (
+                <Button key="json" size="small" href={l.downloads.json} target="_blank">
+                  JSON
+                </Button>
+              ),
+              l.verifyPath && (
+                <Link key="verify" to={l.verifyPath} data-testid="licence-verify">
+                  <Button size="small" icon={<SafetyCertificateOutlined />}>
+                    {t('svc.detail.verify')}
                   </Button>
-                ),
-                l.downloads?.json && (
-                  <Button key="json" size="small" href={l.downloads.json} target="_blank">
-                    JSON
-                  </Button>
-                ),
-                l.verifyPath && (
-                  <Link key="verify" to={l.verifyPath} data-testid="licence-verify">
-                    <Button size="small" icon={<SafetyCertificateOutlined />}>
-                      {t('svc.detail.verify')}
-                    </Button>
-                  </Link>
-                ),
-              ].filter(Boolean)}
-            >
-              <List.Item.Meta
-                title={
-                  <Space size={6} wrap>
-                    <span>{l.type}</span>
-                    {l.stateLabel && <Tag color={l.state === 'valid' ? 'success' : 'default'}>{pick(l.stateLabel.zh, l.stateLabel.en)}</Tag>}
-                  </Space>
-                }
-                description={
-                  <Typography.Text type="secondary" className="tb-wrap" data-testid="licence-no">
-                    {l.licenceNo} · {l.itemName}
-                  </Typography.Text>
-                }
-              />
-            </List.Item>
-          )}
+                </Link>
+              ),
+            ].filter(Boolean),
+          }))}
         />
       )}
     </Card>

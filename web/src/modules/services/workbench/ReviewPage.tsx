@@ -1,6 +1,6 @@
 /** 审批办理: my tasks by urgency (overdue red, warning yellow) and the countersign requests to my departments. */
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Modal, Radio, Space, Table, Tabs, Tag, Typography, message } from 'antd';
+import { App, Alert, Button, Card, Form, Input, Modal, Radio, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../../app/components/PageHeader.tsx';
@@ -16,6 +16,7 @@ import { QueueTable } from './QueueTable.tsx';
 
 export function ReviewPage() {
   const { t } = useI18n();
+  const { message } = App.useApp();
   const tasks = useRemote((s) => reviewQueue({ limit: 200 }, s), []);
   const signs = useRemote((s) => countersignQueue(s), []);
   const [answering, setAnswering] = useState<CountersignRequest | null>(null);

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Flex, Row, Skeleton, Space, Tag, Typography, message } from 'antd';
+import { App, Alert, Button, Card, Col, Flex, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PageHeader } from '../../../app/components/PageHeader.tsx';
@@ -33,6 +33,7 @@ export function StaffApplicationPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const pick = useBilingual();
+  const { message } = App.useApp();
   const me = useMe();
   const navigate = useNavigate();
   const remote = useRemote((s) => getApplication(Number(id), s), [id]);

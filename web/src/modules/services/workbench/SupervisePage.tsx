@@ -1,6 +1,6 @@
 /** 督办: overdue (red) and warned (yellow) applications, public explanations of delays, and extension requests to approve. */
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Modal, Space, Switch, Tabs, Tag, Typography, message } from 'antd';
+import { App, Alert, Button, Card, Form, Input, Modal, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../../app/components/PageHeader.tsx';
@@ -14,6 +14,7 @@ import { QueueTable } from './QueueTable.tsx';
 
 export function SupervisePage() {
   const { t } = useI18n();
+  const { message } = App.useApp();
   const [unexplained, setUnexplained] = useState(false);
   const overdue = useRemote((s) => overdueList({ limit: 200, unexplained }, s), [unexplained]);
   const warnings = useRemote((s) => warningList({ limit: 200 }, s), []);
