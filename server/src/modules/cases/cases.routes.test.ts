@@ -426,6 +426,8 @@ describeEachBackend('cases API (一网统管 case loop)', (backend) => {
       expect((await act('disp', 999999, 'file', { version: 1 })).statusCode).toBe(404);
       const noVersion = await act('disp', id, 'dispatch', { orgId: o.hsEnf });
       expect(problem(noVersion).errors.map((e) => e.field)).toEqual(['version']);
+      const early = await act('disp', id, 'dispatch', { version, orgId: o.hsEnf, at: '2026-11-29T00:00:00Z' });
+      expect(problem(early).errors.map((e) => e.field)).toEqual(['at']);
       const stale = await act('disp', id, 'dispatch', { version: version - 1, orgId: o.hsEnf });
       expect(stale.statusCode).toBe(409);
       expect(problem(stale).code).toBe('common.VERSION_CONFLICT');

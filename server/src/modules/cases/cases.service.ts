@@ -176,6 +176,7 @@ export class CaseService {
         throw CaseErrors.WRONG_KIND({ vars: { action: def.label.zh, actionEn: def.label.en, kind: k.zh, kindEn: k.en } });
       }
       const at = pastInstant(body.at);
+      if (at.getTime() < new Date(c.reported_at).getTime()) throw invalid(field('at', '时间不能早于案件上报时间', 'The time may not be before the case was reported'));
       const input: Record<string, unknown> = { ...body, at: at.toISOString() };
       delete input.version;
       if (STAY_ACTIONS.includes(a)) input.stay = c.state;
