@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { formatInstant } from '../../app/format.ts';
 import { LoadError } from '../../app/components/LoadError.tsx';
@@ -11,7 +13,22 @@ import { labelOf } from './labels.ts';
  * first; reloaded whenever `version` moves (a live update arrived). A row
  * opens the case's trace.
  */
-export function CaseList({ query, version, onOpen, height, testId = 'case-list' }: { query: CaseQuery; version: number; onOpen(id: number): void; height?: number; testId?: string }) {
+export function CaseList({
+  query,
+  version,
+  onOpen,
+  height,
+  compact,
+  testId = 'case-list',
+}: {
+  query: CaseQuery;
+  version: number;
+  onOpen(id: number): void;
+  height?: number;
+  /** Few columns for a side panel of the wall. */
+  compact?: boolean;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const [items, setItems] = useState<CaseSummary[]>([]);
   const [next, setNext] = useState<string | null>(null);
@@ -46,6 +63,39 @@ export function CaseList({ query, version, onOpen, height, testId = 'case-list' 
     setNext(page.nextCursor);
   };
 
+  const fullColumns: ColumnsType<CaseSummary> = [
+    { title: t('cmd.col.caseNo'), dataIndex: 'caseNo', width: 170, render: (v: string, r) => <span data-testid={`case-${r.id}`}>{v}</span> },
+    { title: t('cmd.col.category'), dataIndex: 'categoryName', width: 120, ellipsis: true, render: (v: string | null, r) => v ?? r.categoryCode },
+    { title: t('cmd.col.description'), dataIndex: 'description', ellipsis: true, render: (v: string, r) => r.title ?? v },
+    { title: t('cmd.col.grid'), dataIndex: 'gridName', width: 130, ellipsis: true, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('cmd.col.state'),
+      dataIndex: 'state',
+      width: 120,
+      render: (v: string, r) => (
+        <>
+          <Tag color={r.closedAt ? 'green' : 'blue'}>{labelOf(t, 'state', v)}</Tag>
+          {r.overdue && <Tag color="red">{t('cmd.overdueTag')}</Tag>}
+        </>
+      ),
+    },
+    { title: t('cmd.col.due'), dataIndex: 'dueAt', width: 140, render: (v: string | null, r) => (v ? <span style={{ color: r.overdue ? '#ff7875' : undefined }}>{formatInstant(v)}</span> : '—') },
+    { title: t('cmd.col.reported'), dataIndex: 'reportedAt', width: 140, render: (v: string) => formatInstant(v) },
+  ];
+
+  const stateTags = (v: string, r: CaseSummary) => (
+    <>
+      <Tag color={r.closedAt ? 'green' : 'blue'}>{labelOf(t, 'state', v)}</Tag>
+      {r.overdue && <Tag color="red">{t('cmd.overdueTag')}</Tag>}
+    </>
+  );
+  const compactColumns: ColumnsType<CaseSummary> = [
+    { title: t('cmd.col.category'), dataIndex: 'categoryName', width: 96, ellipsis: true, render: (v: string | null, r) => <span data-testid={`case-${r.id}`}>{v ?? r.categoryCode}</span> },
+    { title: t('cmd.col.grid'), dataIndex: 'gridName', ellipsis: true, render: (v: string | null, r) => v ?? r.address ?? '—' },
+    { title: t('cmd.col.state'), dataIndex: 'state', width: 116, render: stateTags },
+    { title: t('cmd.col.due'), dataIndex: 'dueAt', width: 92, render: (v: string | null, r) => (v ? <span style={{ color: r.overdue ? '#ff7875' : undefined }}>{dayjs(v).format('MM-DD HH:mm')}</span> : '—') },
+  ];
+
   if (error) return <LoadError error={error} onRetry={() => setTick((n) => n + 1)} />;
   return (
     <div data-testid={testId}>
@@ -55,28 +105,10 @@ export function CaseList({ query, version, onOpen, height, testId = 'case-list' 
         loading={loading && items.length === 0}
         dataSource={items}
         pagination={false}
-        scroll={{ x: 860, y: height }}
+        scroll={{ x: compact ? undefined : 860, y: height }}
         locale={{ emptyText: t('cmd.cases.none') }}
         onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
-        columns={[
-          { title: t('cmd.col.caseNo'), dataIndex: 'caseNo', width: 170, render: (v: string, r) => <span data-testid={`case-${r.id}`}>{v}</span> },
-          { title: t('cmd.col.category'), dataIndex: 'categoryName', width: 120, ellipsis: true, render: (v: string | null, r) => v ?? r.categoryCode },
-          { title: t('cmd.col.description'), dataIndex: 'description', ellipsis: true, render: (v: string, r) => r.title ?? v },
-          { title: t('cmd.col.grid'), dataIndex: 'gridName', width: 130, ellipsis: true, render: (v: string | null) => v ?? '—' },
-          {
-            title: t('cmd.col.state'),
-            dataIndex: 'state',
-            width: 120,
-            render: (v: string, r) => (
-              <>
-                <Tag color={r.closedAt ? 'green' : 'blue'}>{labelOf(t, 'state', v)}</Tag>
-                {r.overdue && <Tag color="red">{t('cmd.overdueTag')}</Tag>}
-              </>
-            ),
-          },
-          { title: t('cmd.col.due'), dataIndex: 'dueAt', width: 140, render: (v: string | null, r) => (v ? <span style={{ color: r.overdue ? '#ff7875' : undefined }}>{formatInstant(v)}</span> : '—') },
-          { title: t('cmd.col.reported'), dataIndex: 'reportedAt', width: 140, render: (v: string) => formatInstant(v) },
-        ]}
+        columns={compact ? compactColumns : fullColumns}
       />
       {next && (
         <Button size="small" style={{ marginTop: 8 }} onClick={() => void more()}>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Breadcrumb, Col, Empty, Row, Skeleton, Space, Switch } from 'antd';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { LoadError } from '../../app/components/LoadError.tsx';
@@ -13,10 +13,9 @@ import { GridMap } from './GridMap.tsx';
 import { LiveBadge } from './LiveBadge.tsx';
 import { RankingTable } from './RankingTable.tsx';
 import { useLiveOverview } from './useLiveOverview.ts';
+import { useWallHeight } from './useWallHeight.ts';
 import { stepOf, useGridView, type GridStep } from './useGridView.ts';
 import './command.css';
-
-const MAP_HEIGHT = 'max(420px, calc(100vh - 360px))';
 
 /**
  * 一网统管 command screen for the wall (1920×1080) and laptops: live
@@ -27,13 +26,18 @@ const MAP_HEIGHT = 'max(420px, calc(100vh - 360px))';
 export function CommandWallPage() {
   const { t } = useI18n();
   useDocumentTitle([t('cmd.title')]);
-  const live = useLiveOverview({});
   const [path, setPath] = useState<GridStep[]>([]);
+  // the figures follow the drill-down: a town grid's code is the town's region code
+  const live = useLiveOverview({ region: path[0]?.code });
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [caseId, setCaseId] = useState<number | null>(null);
   const view = useGridView(path, live.version);
   const labels = useMemo(() => ({ open: t('cmd.map.open'), overdue: t('cmd.map.overdue'), legend: t('cmd.map.legend') }), [t]);
   const o = live.overview;
+  // the main row fills the screen under the figures at 1920×1080; a laptop scrolls a little
+  const wall = useWallHeight(258, 540);
+  /** Chart heights of the left column: its three panels share the row (each panel's title and padding take 77 px). */
+  const side = wall - 3 * 77 - 24;
 
   const pick = (f: Parameters<typeof stepOf>[0]) => {
     const step = stepOf(f);
@@ -45,9 +49,12 @@ export function CommandWallPage() {
     if (f) pick(f);
   };
   const deepest = path[path.length - 1];
+  // the breadcrumb's root is the caller's whole area, named from the figures before any drill-down
+  const rootName = useRef<string | null>(null);
+  if (path.length === 0 && o) rootName.current = o.region.name;
 
   const crumbs = [
-    { title: <a onClick={() => setPath([])}>{o?.region.name ?? t('cmd.map.county')}</a> },
+    { title: <a onClick={() => setPath([])}>{rootName.current ?? t('cmd.map.county')}</a> },
     ...path.map((s, i) => ({ title: i === path.length - 1 ? <span>{s.name}</span> : <a onClick={() => setPath(path.slice(0, i + 1))}>{s.name}</a> })),
   ];
 
@@ -72,10 +79,13 @@ export function CommandWallPage() {
           <Col xs={24} xl={6}>
             <Space direction="vertical" size={12} style={{ width: '100%' }}>
               <Panel title={t('cmd.byStatus')} testId="panel-status">
-                <StatusChart overview={o} height={260} />
+                <StatusChart overview={o} height={Math.max(200, side * 0.38)} />
               </Panel>
               <Panel title={t('cmd.bySource')} testId="panel-source">
-                <SourceChart overview={o} height={220} />
+                <SourceChart overview={o} height={Math.max(170, side * 0.27)} />
+              </Panel>
+              <Panel title={t('cmd.byCategory')} testId="panel-category">
+                <CategoryChart overview={o} height={Math.max(220, side * 0.35)} />
               </Panel>
             </Space>
           </Col>
@@ -93,7 +103,7 @@ export function CommandWallPage() {
                 <Empty description={t('cmd.map.none')} />
               ) : (
                 <>
-                  <GridMap mapKey={view.mapKey} shapes={view.shapes.data} density={view.density} selected={view.selected} labels={labels} height={MAP_HEIGHT} onPick={pick} />
+                  <GridMap mapKey={view.mapKey} shapes={view.shapes.data} density={view.density} selected={view.selected} labels={labels} height={wall - 100} onPick={pick} />
                   <div style={{ color: '#6f8fbf', fontSize: 12, textAlign: 'right' }}>{t('cmd.map.hint')}</div>
                 </>
               )}
@@ -102,26 +112,21 @@ export function CommandWallPage() {
           <Col xs={24} xl={6}>
             <Space direction="vertical" size={12} style={{ width: '100%' }}>
               <Panel title={t('cmd.ranking')} testId="panel-ranking">
-                <RankingTable overview={o} compact onTown={pickTown} />
+                <RankingTable overview={o} compact height={Math.max(160, (wall - 12) * 0.42 - 150)} onTown={pickTown} />
               </Panel>
-              <Panel title={t('cmd.byCategory')} testId="panel-category">
-                <CategoryChart overview={o} height={200} />
+              <Panel
+                title={deepest ? t('cmd.cases.of', { name: deepest.name }) : t('cmd.cases')}
+                testId="panel-cases"
+                extra={
+                  <Space size={6}>
+                    <span style={{ color: '#9cc3ff', fontSize: 12 }}>{t('cmd.cases.overdueOnly')}</span>
+                    <Switch size="small" checked={overdueOnly} onChange={setOverdueOnly} data-testid="overdue-only" />
+                  </Space>
+                }
+              >
+                <CaseList compact query={{ grid: deepest?.code, open: true, overdue: overdueOnly || undefined }} version={live.version} onOpen={setCaseId} height={Math.max(200, (wall - 12) * 0.58 - 160)} />
               </Panel>
             </Space>
-          </Col>
-          <Col span={24}>
-            <Panel
-              title={deepest ? t('cmd.cases.of', { name: deepest.name }) : t('cmd.cases')}
-              testId="panel-cases"
-              extra={
-                <Space>
-                  <span style={{ color: '#9cc3ff', fontSize: 13 }}>{t('cmd.cases.overdueOnly')}</span>
-                  <Switch size="small" checked={overdueOnly} onChange={setOverdueOnly} data-testid="overdue-only" />
-                </Space>
-              }
-            >
-              <CaseList query={{ grid: deepest?.code, open: true, overdue: overdueOnly || undefined }} version={live.version} onOpen={setCaseId} height={320} />
-            </Panel>
           </Col>
         </Row>
       )}

@@ -22,7 +22,8 @@ function markerPoint(f: GridFeature): [number, number] {
   }
   const xs = best.map((c) => c[0]);
   const ys = best.map((c) => c[1]);
-  return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+  // above the middle, so the marker does not cover the grid's name
+  return [(Math.min(...xs) + Math.max(...xs)) / 2, Math.min(...ys) + (Math.max(...ys) - Math.min(...ys)) * 0.72];
 }
 
 export interface GridMapLabels {
@@ -106,6 +107,8 @@ export function GridMap({
       .map(({ f, g }) => ({ name: f.properties.name, code: f.properties.code, value: [...markerPoint(f), g?.overdue ?? 0] }));
     const maxOverdue = Math.max(1, ...markers.map((m) => m.value[2]));
     const nameOf = (code: string) => byCode.get(code)?.properties.name ?? code;
+    // on the map the town grids are named like their towns: "华士镇网格" → "华士镇"
+    const shortName = (code: string) => nameOf(code).replace(/网格$/, '').replace(/^江阴/, '');
     const showLabels = shapes.features.length <= 40;
     return {
       tooltip: {
@@ -134,7 +137,7 @@ export function GridMap({
         roam: true,
         layoutCenter: ['50%', '50%'],
         layoutSize: '95%',
-        label: { show: showLabels, color: '#e6f0ff', fontSize: shapes.features.length > 20 ? 11 : 13, formatter: (p: { name: string }) => nameOf(p.name) },
+        label: { show: showLabels, color: '#e6f0ff', fontSize: shapes.features.length > 20 ? 11 : 13, formatter: (p: { name: string }) => shortName(p.name) },
         itemStyle: { areaColor: '#123a6b', borderColor: 'rgba(156,195,255,0.65)', borderWidth: 1 },
         emphasis: { label: { show: true, color: '#fff' }, itemStyle: { areaColor: '#3b8cff' } },
         select: { disabled: true },

@@ -14,7 +14,7 @@ const medal = (rank: number | null) => {
 };
 
 /** Town and department rankings by composite score (DOMAIN §5), with on-time, rework and extension rates and what is open and overdue now. */
-export function RankingTable({ overview, compact, onTown }: { overview: Overview; compact?: boolean; onTown?(regionCode: string): void }) {
+export function RankingTable({ overview, compact, height, onTown }: { overview: Overview; compact?: boolean; height?: number; onTown?(regionCode: string): void }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<'towns' | 'departments'>('towns');
   const rows: Row[] = tab === 'towns' ? overview.towns.map((r) => ({ ...r, key: r.regionCode })) : overview.departments.map((r) => ({ ...r, key: String(r.orgId) }));
@@ -23,10 +23,10 @@ export function RankingTable({ overview, compact, onTown }: { overview: Overview
     { title: t('cmd.col.name'), dataIndex: 'name', ellipsis: true },
     { title: t('cmd.col.score'), dataIndex: 'score', width: 78, align: 'right', render: (v: number | null) => <b style={{ color: '#f5b301' }}>{score(v)}</b> },
     ...(compact ? [] : [{ title: t('cmd.col.received'), dataIndex: 'received', width: 64, align: 'right' as const }]),
-    { title: t('cmd.col.onTime'), dataIndex: 'onTimeRate', width: 92, align: 'right', render: percent },
     ...(compact
       ? []
       : [
+          { title: t('cmd.col.onTime'), dataIndex: 'onTimeRate', width: 92, align: 'right' as const, render: percent },
           { title: t('cmd.col.rework'), dataIndex: 'reworkRate', width: 72, align: 'right' as const, render: percent },
           { title: t('cmd.col.extension'), dataIndex: 'extensionRate', width: 72, align: 'right' as const, render: percent },
           { title: t('cmd.col.open'), dataIndex: 'open', width: 60, align: 'right' as const },
@@ -51,7 +51,7 @@ export function RankingTable({ overview, compact, onTown }: { overview: Overview
         dataSource={rows}
         columns={columns}
         pagination={false}
-        scroll={{ y: compact ? 300 : 520 }}
+        scroll={{ y: height ?? (compact ? 300 : 520) }}
         locale={{ emptyText: t('cmd.empty') }}
         onRow={(r) => ({ onClick: () => tab === 'towns' && onTown?.(r.key), style: { cursor: tab === 'towns' && onTown ? 'pointer' : undefined } })}
         data-testid={`ranking-${tab}`}

@@ -43,7 +43,7 @@ export const commandZh = {
   'cmd.col.open': '在办',
   'cmd.col.overdue': '超期',
   'cmd.cases': '案件列表',
-  'cmd.cases.of': '{name} 的案件',
+  'cmd.cases.of': '{name}的案件',
   'cmd.cases.overdueOnly': '只看超期',
   'cmd.cases.openOnly': '只看在办',
   'cmd.cases.none': '没有符合条件的案件',

@@ -25,7 +25,7 @@ export function useLiveOverview(q: { region?: string; from?: string; to?: string
     let timer: ReturnType<typeof setTimeout> | null = null;
     let delay = 2000;
     let closed = false;
-    setOverview(null);
+    // the previous figures stay until the new view's first event replaces them (no flash on drill-down)
     setStatus('connecting');
 
     const open = () => {
