@@ -65,12 +65,13 @@ export function casesPort(ctx: AppContext, settings: Open311Settings): CasesPort
           address: input.address,
           regionCode: settings.regionCode,
           requester: input.requesterName || input.requesterPhone ? { name: input.requesterName, phone: input.requesterPhone } : null,
+          externalRef: input.externalRef,
         },
         who,
       );
       const c = await byNo(r.caseNo);
       if (!c) throw new Error(`open311: case ${r.caseNo} not readable after intake`);
-      return c;
+      return { case: c, created: r.created };
     },
 
     async byNumbers(caseNos) {

@@ -53,6 +53,8 @@ export interface IntakeInput {
   requesterPhone: string | null;
   /** Attributes, rendered as text lines appended to the description the case keeps. */
   details: string[];
+  /** A client's retry key: a repeat with the same reference returns the first case. */
+  externalRef: string | null;
 }
 
 export interface CaseFilter {
@@ -68,7 +70,7 @@ export interface CasesPort {
   /** Active case categories, in display order. */
   categories(): Promise<ServiceCategory[]>;
   /** Creates a case with source open311 (routing, clock and audit as any other case), in the caller's transaction. */
-  intake(who: AuditWho & { actor: Actor }, input: IntakeInput): Promise<CaseView>;
+  intake(who: AuditWho & { actor: Actor }, input: IntakeInput): Promise<{ case: CaseView; created: boolean }>;
   byNumbers(caseNos: string[]): Promise<CaseView[]>;
   byId(id: number): Promise<CaseView | undefined>;
   /** The label of a case state and whether Open311 calls it closed. */

@@ -238,6 +238,17 @@ describeEachBackend('Open311 GeoReport v2', (backend) => {
       expect(xr.account_id).toBeNull();
       expect((await caseOf(xr.service_request_id)).region_code).toBe('320281');
     });
+    it('answers a retry with the same Idempotency-Key with the first request', async () => {
+      const send = (k: string) => t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { ...FORM_HEADERS, 'idempotency-key': k }, payload: form(garbage({ description: '重试的上报' })) });
+      const a = await send('retry-1');
+      const b = await send('retry-1');
+      expect(a.statusCode).toBe(200);
+      expect(b.json()).toEqual(a.json());
+      const n = await query<{ n: number }>(t.db(), sql`select count(*)::int as n from cases where description like '重试的上报%'`);
+      expect(n[0].n).toBe(1);
+      expect((await audits('open311.request_submitted')).filter((x) => x.after.serviceRequestId === a.json()[0].service_request_id)).toHaveLength(1);
+      expect((await send('x'.repeat(201))).statusCode).toBe(400);
+    });
   });
 
   describe('GET requests and tokens', () => {
@@ -285,19 +296,19 @@ describeEachBackend('Open311 GeoReport v2', (backend) => {
         { actor: SYSTEM_ACTOR },
       );
       const all = (await get('/open311/v2/requests.json')).json() as { service_request_id: string; service_code: string; status: string }[];
-      expect(all.length).toBe(3);
+      expect(all.length).toBe(4);
       expect(all.map((r) => r.service_request_id)).not.toContain(old.caseNo);
       expect(all.every((r) => r.status === 'open')).toBe(true);
       const codes = (await get('/open311/v2/requests.json?service_code=A0101')).json();
       expect(codes.map((r: { service_code: string }) => r.service_code)).toEqual(['A0101']);
-      expect((await get('/open311/v2/requests.json?service_code=A0101,E0101')).json()).toHaveLength(3);
+      expect((await get('/open311/v2/requests.json?service_code=A0101,E0101')).json()).toHaveLength(4);
       expect((await get('/open311/v2/requests.json?status=closed')).json()).toEqual([]);
-      expect((await get('/open311/v2/requests.json?status=open')).json()).toHaveLength(3);
+      expect((await get('/open311/v2/requests.json?status=open')).json()).toHaveLength(4);
       const start = new Date(Date.now() - 101 * 86_400_000).toISOString();
       const withOld = (await get(`/open311/v2/requests.json?start_date=${encodeURIComponent(start)}`)).json();
       expect(withOld.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([old.caseNo]);
       const both = (await get(`/open311/v2/requests.json?start_date=${encodeURIComponent(start)}&end_date=${encodeURIComponent(new Date().toISOString())}`)).json();
-      expect(both).toHaveLength(4);
+      expect(both).toHaveLength(5);
       const future = await get('/open311/v2/requests.xml?start_date=2099-01-01');
       expect(xmlBody(future)).toBeNull();
       expect(xmlRoot(future)).toBe('service_requests');

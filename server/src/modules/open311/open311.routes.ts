@@ -16,7 +16,10 @@ import { discovery } from './open311.present.ts';
 
 const body = (req: FastifyRequest): FormBody => (req.body && typeof req.body === 'object' ? (req.body as FormBody) : {});
 const query = (req: FastifyRequest): FormBody => (req.query && typeof req.query === 'object' ? (req.query as FormBody) : {});
-const who = (req: FastifyRequest) => ({ ip: req.ip, requestId: String(req.id) });
+const who = (req: FastifyRequest) => {
+  const key = req.headers['idempotency-key'];
+  return { ip: req.ip, requestId: String(req.id), idempotencyKey: typeof key === 'string' ? key : undefined };
+};
 
 /** `:file` of `/services/:file` as (id, format); an unknown extension is the spec's 404. */
 function fileParam(req: FastifyRequest, reply: FastifyReply): { name: string; format: Format } | null {

@@ -33,6 +33,8 @@ import * as repo from './open311.repository.ts';
 export interface CallerInfo {
   ip?: string;
   requestId?: string;
+  /** The Idempotency-Key header of a POST: a retry returns the first answer. */
+  idempotencyKey?: string;
 }
 
 /** The actor a key acts as inside the cases workflow: a machine with one role, scoped to the key's region or department. */
@@ -101,6 +103,9 @@ export class Open311Service {
       const mediaUrl = one(body, 'media_url');
       if (mediaUrl && !URL_RE.test(mediaUrl)) errors.push(err400('media_url 须为 http(s) 地址', 'media_url must be an http(s) URL'));
       const accountId = one(body, 'account_id');
+      if (who.idempotencyKey !== undefined && (who.idempotencyKey.length < 1 || who.idempotencyKey.length > 200)) {
+        errors.push(err400('Idempotency-Key 须为 1–200 个字符', 'Idempotency-Key must have 1 to 200 characters'));
+      }
       const deviceId = one(body, 'device_id');
       for (const [k, v] of [['account_id', accountId], ['device_id', deviceId], ['first_name', one(body, 'first_name')], ['last_name', one(body, 'last_name')]] as const) {
         if (v && v.length > 100) errors.push(err400(`${k} 不能超过 100 个字符`, `${k} is at most 100 characters`));
@@ -112,7 +117,7 @@ export class Open311Service {
       if (location.addressId) details.push(`地址编号 address_id：${location.addressId}`);
       if (email) details.push(`电子邮箱 email：${email}`);
       const auditWho: AuditWho & { actor: Actor } = { actor: keyActor(key, 'grid_worker'), ip: who.ip, requestId: who.requestId };
-      const c = await this.cases.intake(auditWho, {
+      const { case: c, created } = await this.cases.intake(auditWho, {
         serviceCode: code,
         description: description ?? cat.name,
         lat: location.lat,
@@ -121,7 +126,13 @@ export class Open311Service {
         requesterName: name,
         requesterPhone: phone ?? null,
         details,
+        // per key, so two clients' keys never meet
+        externalRef: who.idempotencyKey ? `open311:${key.id}:${who.idempotencyKey}` : null,
       });
+      if (!created) {
+        const [prior] = [...(await repo.requestsOfCases(tx, [c.id])).values()];
+        if (prior) return [{ service_request_id: prior.service_request_id, service_notice: present.serviceNotice(c), account_id: prior.account_id, token: prior.token }];
+      }
       const token = crypto.randomBytes(12).toString('base64url');
       await repo.insertRequest(tx, {
         caseId: c.id,
