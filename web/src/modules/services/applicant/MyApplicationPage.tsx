@@ -12,6 +12,7 @@ import { ApplicationFacts, DeadlineList, FormDataView, HistoryTimeline, Material
 import { getApplication, myLicences, newIdempotencyKey, resubmitApplication } from '../services.api.ts';
 import { FINAL_STATES, type MyLicence } from '../services.types.ts';
 import { MaterialActions } from './MaterialActions.tsx';
+import { RateMatter } from '../../ratings/index.ts';
 
 /** 办件详情 for the applicant: every step, the clock with paused days, notices as PDF, materials, corrections, licences. */
 export function MyApplicationPage() {
@@ -103,6 +104,7 @@ export function MyApplicationPage() {
               )}
             </Card>
             {finished && <LicenceCard licences={mine} loading={licences.loading} error={licences.error} />}
+            {finished && a.kind !== 'sub' && <RateMatter applicationId={a.id} />}
           </Space>
         </Col>
         <Col xs={24} xl={8} style={{ minWidth: 0 }}>
