@@ -165,6 +165,30 @@ describeEachBackend('applications API: applying online, review, decision', (back
     expect(won.outcome).toBe(won.state);
   });
 
+  it('the applicant receives the correction notice in the inbox and hands in the corrections online; the clock resumes', async () => {
+    const d = ok<{ id: number; applicationNo: string }>(await req('POST', '/api/applications', 'other', { itemId: f.items.food }), 201);
+    for (const k of ['m1', 'm2', 'm3']) ok(await upload(d.id, k, 'other'));
+    ok(await req('POST', `/api/applications/${d.id}/submit`, 'other', {}));
+    // the window finds the business licence copy illegible: one notice, the file is asked for again
+    const c = ok<{ state: string; materials: { key: string; status: string }[] }>(await req('POST', `/api/applications/${d.id}/correction`, 'clerk', { missing: [{ key: 'm2', reason: '复印件不清晰' }] }));
+    expect(c.state).toBe('correction');
+    expect(c.materials.find((m) => m.key === 'm2')!.status).toBe('missing');
+    const inbox = ok<{ items: { kind: string; title: string; link: string }[] }>(await req('GET', '/api/me/notifications', 'other'));
+    expect(inbox.items[0]).toMatchObject({ kind: 'application.notice.correction', link: `/my/applications/${d.id}` });
+    expect(inbox.items[0].title).toContain('补正');
+    const early = await req('POST', `/api/applications/${d.id}/resubmit`, 'other', {});
+    expect(early.statusCode).toBe(400);
+    expect(problem(early).errors[0].field).toBe('materials.m2');
+    ok(await upload(d.id, 'm2', 'other'));
+    expect((await req('POST', `/api/applications/${d.id}/resubmit`, 'person', {})).statusCode).toBe(404);
+    const r = ok<{ state: string; deadlines: { purpose: string; state: string }[]; actions: { action: string }[] }>(await req('POST', `/api/applications/${d.id}/resubmit`, 'other', {}));
+    expect(r.state).toBe('resubmitted');
+    expect(r.deadlines.find((x) => x.purpose === 'decision')!.state).toBe('running');
+    expect(r.actions).toEqual([]);
+    const staffView = ok<{ actions: { action: string }[] }>(await req('GET', `/api/applications/${d.id}`, 'clerk'));
+    expect(staffView.actions.map((a) => a.action)).toEqual(['accept', 'acceptDeferred', 'acceptCommitment', 'refuse']);
+  });
+
   it('answers 400 naming fields, 401, 403 and 404 for someone else’s application', async () => {
     const bad = await req('POST', '/api/applications', 'person', { itemId: 'x' });
     expect(bad.statusCode).toBe(400);

@@ -9,6 +9,7 @@ import { CommonErrors } from '../../platform/errors/index.ts';
 import { executor, type Executor, type Tx } from '../../platform/db/index.ts';
 import { availableActions, type TransitionResult } from '../../platform/workflow/index.ts';
 import type { SlaClock } from '../../platform/clock/index.ts';
+import { notify } from '../../platform/notify/index.ts';
 import type { AppContext } from '../../context.ts';
 import * as repo from './services.repository.ts';
 import { APPLICATION_WORKFLOW, APPLICANT_ACTIONS, SYSTEM_ACTIONS, applicationFlow, applicationStore, type ApplicationAction } from './services.workflow.ts';
@@ -64,8 +65,25 @@ export class ServicesCore {
     return row;
   }
 
+  /** Issues a notice (文书) and tells the applicant (and the agent) in their inbox, in the same transaction. */
   async issueNotice(tx: Executor, a: repo.ApplicationRow, kind: NoticeKind, content: Record<string, unknown>, at: Date, who: Who): Promise<repo.NoticeRow> {
     const n = (await repo.noticeCount(tx, a.id)) + 1;
+    const title = typeof content.title === 'string' ? content.title : kind;
+    const recipients = [...new Set([a.applicantAccountId, a.agentAccountId].filter((x): x is number => x !== null))];
+    await notify(
+      tx,
+      recipients.map((accountId) => ({
+        accountId,
+        kind: `application.notice.${kind}`,
+        title: `${a.itemName}：${title}`,
+        titleEn: `${a.applicationNo}: a new notice (${kind})`,
+        body: `申请编号 ${a.applicationNo}`,
+        link: `/my/applications/${a.parentId ?? a.id}`,
+        subjectType: APPLICATION_WORKFLOW,
+        subjectId: a.id,
+        regionCode: a.regionCode,
+      })),
+    );
     return repo.insertNotice(tx, {
       applicationId: a.id,
       regionCode: a.regionCode,
@@ -77,7 +95,7 @@ export class ServicesCore {
         applicant: a.applicantName,
         handlingOrg: a.handlingOrgName,
         verifyPath: `/verify/notice/${noticeNumber(kind, a.applicationNo, n)}`,
-        statusPath: `/applications/${a.id}`,
+        statusPath: `/my/applications/${a.parentId ?? a.id}`,
         ...content,
       },
       issuedAt: at,
