@@ -32,7 +32,10 @@ function prng(seed: number) {
   };
 }
 
-const GOOD_COMMENTS = ['办事很快，一次办好', '窗口人员很耐心', '材料一次性告知，很清楚', '网上办理很方便', null, null, null];
+const GOOD_COMMENTS: Record<RatingChannel, (string | null)[]> = {
+  online: ['办事很快，一次办好', '材料一次性告知，很清楚', '网上办理很方便', null, null, null],
+  onsite: ['窗口人员很耐心', '一次办好，不用跑第二趟', '导办服务很周到', null, null, null],
+};
 const BAD_CASES: { reasons: BadReason[]; comment: string }[] = [
   { reasons: ['slow'], comment: '等了很久才办结' },
   { reasons: ['many_visits', 'unclear_reply'], comment: '补了两次材料，第一次没有说清楚' },
@@ -85,7 +88,7 @@ export async function seedRatingsDemo(
     const dims: Record<string, number> = {};
     for (const d of CHANNEL_DIMENSIONS[channel]) if (d !== 'overall') dims[d] = Math.max(1, Math.min(5, level + (rnd() < 0.25 ? (rnd() < 0.5 ? -1 : 1) : 0)));
     const badCase = BAD_CASES[Math.floor(rnd() * BAD_CASES.length)];
-    const input = bad ? { level, dimensions: dims, reasons: badCase.reasons, comment: badCase.comment } : { level, dimensions: dims, comment: GOOD_COMMENTS[Math.floor(rnd() * GOOD_COMMENTS.length)] };
+    const input = bad ? { level, dimensions: dims, reasons: badCase.reasons, comment: badCase.comment } : { level, dimensions: dims, comment: GOOD_COMMENTS[channel][Math.floor(rnd() * GOOD_COMMENTS[channel].length)] };
     const rater = { actor: applicant(m.applicant_account_id), ip: '127.0.0.1' };
     let rated;
     if (channel === 'onsite') {

@@ -23,8 +23,8 @@ export function RatingStatsPage() {
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('rating.stats.satisfaction'), t('rating.stats.ratingRate')] },
-      grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
+      legend: { top: 0, data: [t('rating.stats.satisfaction'), t('rating.stats.ratingRate')] },
+      grid: { left: 8, right: 24, bottom: 8, top: 40, containLabel: true },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', inverse: true, data: chartUnits.map((u) => u.unitName), axisLabel: { width: 180, overflow: 'truncate' } },
       series: [
@@ -68,7 +68,7 @@ export function RatingStatsPage() {
               </Col>
             ))}
           </Row>
-          <Card style={{ marginBottom: 16 }} title={t('rating.stats.satisfaction')}>
+          <Card style={{ marginBottom: 16 }} title={`${t('rating.stats.satisfaction')} / ${t('rating.stats.ratingRate')}`}>
             <EChart option={option} height={Math.max(240, chartUnits.length * 36 + 60)} testId="rating-chart" />
           </Card>
           <Card>
