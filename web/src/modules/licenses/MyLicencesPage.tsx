@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { FilePdfOutlined, FileProtectOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import dayjs from 'dayjs';
 import { useBilingual, useI18n } from '../../app/i18n/index.tsx';
 import { PageHeader } from '../../app/components/PageHeader.tsx';
 import { LoadError } from '../../app/components/LoadError.tsx';
@@ -37,7 +36,7 @@ export function MyLicencesPage() {
             dataSource={items ?? []}
             pagination={false}
             locale={{ emptyText: t('licenses.mine.empty') }}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1000 }}
             data-testid="my-licences"
             columns={[
               {
@@ -73,13 +72,13 @@ export function MyLicencesPage() {
                 render: (_, r) => `${r.validFrom} — ${r.validUntil ?? t('licenses.field.longTerm')}`,
               },
               { key: 'issuer', title: t('licenses.field.issuer'), width: 170, render: (_, r) => r.issuer.name },
-              { key: 'issued', title: t('licenses.field.issuedAt'), width: 110, render: (_, r) => dayjs(r.issuedAt).format('YYYY-MM-DD') },
               {
                 key: 'actions',
                 title: t('licenses.field.actions'),
-                width: 260,
+                width: 150,
+                fixed: 'right',
                 render: (_, r) => (
-                  <Space wrap>
+                  <Space orientation="vertical" size={4}>
                     <Button size="small" icon={<FilePdfOutlined />} href={r.downloads.pdf} data-testid="licence-pdf">
                       {t('licenses.mine.pdf')}
                     </Button>
@@ -87,7 +86,7 @@ export function MyLicencesPage() {
                       {t('licenses.mine.json')}
                     </Button>
                     <Link to={r.verifyPath}>
-                      <Button size="small" type="link" icon={<SafetyCertificateOutlined />}>
+                      <Button size="small" type="link" icon={<SafetyCertificateOutlined />} style={{ paddingInline: 0 }}>
                         {t('licenses.mine.verify')}
                       </Button>
                     </Link>
