@@ -394,7 +394,8 @@ export class ApplyService {
     const ex = executor(this.core.db);
     const row = await this.core.visible(actor, id, ex);
     const subs = row.kind === 'bundle' ? await repo.subApplications(ex, id) : [];
-    const notices = await repo.noticesOf(ex, [id]);
+    // a bundle's notices include its sub-applications' (each department's decision)
+    const notices = await repo.noticesOf(ex, [id, ...subs.map((x) => x.id)]);
     const history = await repo.historyOf(ex, id);
     const applicant = isApplicantOf(actor, row);
     return {

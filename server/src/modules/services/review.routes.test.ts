@@ -181,6 +181,8 @@ describeEachBackend('applications API: review, special procedures, extensions, b
     const joined = ok<Detail>(await req('GET', `/api/applications/${parent.id}`, 'firm'));
     expect(joined).toMatchObject({ state: 'completed', outcome: 'approved' });
     expect(joined.subApplications.map((s) => s.state)).toEqual(['approved', 'approved', 'approved']);
+    // the applicant reads every department's decision notice and the joined one on the bundle
+    expect(joined.notices.filter((n) => n.kind === 'decision')).toHaveLength(4);
     expect(decision(joined).state).toBe('stopped');
     expect(await count(t, sql`select count(*)::int as n from workflow_history where subject_id = ${String(parent.id)} and action = 'join'`)).toBe(1);
     expect(await count(t, sql`select count(*)::int as n from outbox_events where topic = 'application.completed' and (payload->>'applicationId')::int = ${parent.id}`)).toBe(1);

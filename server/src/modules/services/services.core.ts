@@ -206,5 +206,5 @@ export function presentMaterial(m: repo.MaterialRow) {
 }
 
 export function presentNotice(n: repo.NoticeRow) {
-  return { id: n.id, kind: n.kind, number: n.number, content: n.content, issuedAt: iso(n.issuedAt) };
+  return { id: n.id, applicationId: n.applicationId, kind: n.kind, number: n.number, content: n.content, issuedAt: iso(n.issuedAt) };
 }
