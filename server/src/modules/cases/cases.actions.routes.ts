@@ -55,7 +55,7 @@ export function registerCaseActionRoutes(routes: Routes, ctx: AppContext): void 
     summary: 'Cases in my scope / 案件列表',
     access: 'authenticated',
     query: ListQuery,
-    handler: async ({ query, actor }) => cases.list(actor, query),
+    handler: async ({ query, actor }) => cases.queues.list(actor, query),
   });
   routes.define({
     method: 'GET',
@@ -64,7 +64,7 @@ export function registerCaseActionRoutes(routes: Routes, ctx: AppContext): void 
     summary: "Command centre's queue / 指挥中心待办（待立案、待派遣、退单、待仲裁）",
     access: 'case:dispatch',
     query: ListQuery,
-    handler: async ({ query, actor }) => cases.dispatchQueue(actor, query),
+    handler: async ({ query, actor }) => cases.queues.dispatchQueue(actor, query),
   });
   routes.define({
     method: 'GET',
@@ -73,7 +73,7 @@ export function registerCaseActionRoutes(routes: Routes, ctx: AppContext): void 
     summary: 'My unit’s cases by urgency (overdue first, due soonest) / 本单位待办',
     access: 'case:handle',
     query: ListQuery,
-    handler: async ({ query, actor }) => cases.myCases(actor, query),
+    handler: async ({ query, actor }) => cases.queues.myCases(actor, query),
   });
   routes.define({
     method: 'GET',
@@ -82,7 +82,7 @@ export function registerCaseActionRoutes(routes: Routes, ctx: AppContext): void 
     summary: "My grid's cases / 网格案件（mine=true：我上报的）",
     access: 'case:report',
     query: ListQuery.extend({ mine: z.enum(['true', 'false']).optional() }),
-    handler: async ({ query, actor }) => cases.gridCases(actor, { ...query, mine: query.mine === 'true' }),
+    handler: async ({ query, actor }) => cases.queues.gridCases(actor, { ...query, mine: query.mine === 'true' }),
   });
   routes.define({
     method: 'GET',
@@ -91,7 +91,7 @@ export function registerCaseActionRoutes(routes: Routes, ctx: AppContext): void 
     summary: 'Overdue cases / 超期案件',
     access: 'case:supervise',
     query: ListQuery,
-    handler: async ({ query, actor }) => cases.overdue(actor, query),
+    handler: async ({ query, actor }) => cases.queues.overdue(actor, query),
   });
   routes.define({
     method: 'GET',
@@ -100,7 +100,7 @@ export function registerCaseActionRoutes(routes: Routes, ctx: AppContext): void 
     summary: 'My reports and complaints / 我的诉求',
     access: 'authenticated',
     query: ListQuery,
-    handler: async ({ query, actor }) => cases.myReports(actor, query),
+    handler: async ({ query, actor }) => cases.queues.myReports(actor, query),
   });
   routes.define({
     method: 'GET',
@@ -109,7 +109,7 @@ export function registerCaseActionRoutes(routes: Routes, ctx: AppContext): void 
     summary: "12345: a caller's earlier requests by phone / 来电人历史诉求",
     access: 'case:dispatch',
     query: z.object({ phone: z.string().trim().min(5).max(20) }),
-    handler: async ({ query, caller }) => cases.callerHistory(who(caller), query.phone),
+    handler: async ({ query, caller }) => cases.queues.callerHistory(who(caller), query.phone),
   });
   routes.define({
     method: 'GET',
@@ -160,7 +160,7 @@ export function registerCaseActionRoutes(routes: Routes, ctx: AppContext): void 
     summary: "The requester's full phone number for a call-back (audited) / 查看完整联系电话（留痕）",
     access: 'case:dispatch',
     params: IdParams,
-    handler: async ({ params, caller }) => cases.revealPhone(who(caller), params.id),
+    handler: async ({ params, caller }) => cases.queues.revealPhone(who(caller), params.id),
   });
   routes.define({
     method: 'GET',

@@ -20,7 +20,8 @@ export {
   type Rates,
   type UnitFigures,
 } from './cases.rules.ts';
-export { CaseService, type CaseActionInput, type CaseListQuery, type CaseServiceOptions } from './cases.service.ts';
+export { CaseService, type CaseActionInput, type CaseServiceOptions } from './cases.service.ts';
+export { CaseQueues, type CaseListQuery } from './cases.queues.ts';
 export { routeCase, type CaseIntakeInput, type IntakeResult, type RoutingResult } from './cases.intake.ts';
 export { CaseCategoryService, type CategoryInput } from './cases.categories.ts';
 export { presentCase, presentCategory, presentForRequester, type CaseSummary, type CaseCategory } from './cases.present.ts';
