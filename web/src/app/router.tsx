@@ -50,6 +50,13 @@ const ImportPage = lazyPage(() => import('../modules/catalog/imports/ImportPage.
 const ImportPreviewPage = lazyPage(() => import('../modules/catalog/imports/ImportPreviewPage.tsx'), 'ImportPreviewPage');
 const LicenceVerifyPage = lazyPage(() => import('../modules/licenses/VerifyPage.tsx'), 'VerifyPage');
 const MyLicencesPage = lazyPage(() => import('../modules/licenses/MyLicencesPage.tsx'), 'MyLicencesPage');
+const CaseReportPage = lazyPage(() => import('../modules/cases/ReportPage.tsx'), 'ReportPage');
+const GridCasesPage = lazyPage(() => import('../modules/cases/GridCasesPage.tsx'), 'GridCasesPage');
+const DispatchPage = lazyPage(() => import('../modules/cases/DispatchPage.tsx'), 'DispatchPage');
+const HandlePage = lazyPage(() => import('../modules/cases/HandlePage.tsx'), 'HandlePage');
+const HotlinePage = lazyPage(() => import('../modules/cases/HotlinePage.tsx'), 'HotlinePage');
+const CaseDetailPage = lazyPage(() => import('../modules/cases/CaseDetailPage.tsx'), 'CaseDetailPage');
+const PublicReportPage = lazyPage(() => import('../modules/cases/PublicReportPage.tsx'), 'PublicReportPage');
 const MyApplicationsPage = lazyPage(() => import('../modules/services/applicant/MyApplicationsPage.tsx'), 'MyApplicationsPage');
 const MyApplicationPage = lazyPage(() => import('../modules/services/applicant/MyApplicationPage.tsx'), 'MyApplicationPage');
 const ApplyPage = lazyPage(() => import('../modules/services/applicant/ApplyPage.tsx'), 'ApplyPage');
@@ -88,6 +95,7 @@ export function AppRoutes() {
         <Route path="lists/proofs" element={page(<ProofListPage />)} />
         <Route path="lists/commitment" element={page(<CommitmentListPage />)} />
         <Route path="lists/deferrable" element={page(<DeferrableListPage />)} />
+        <Route path="report" element={page(<PublicReportPage />)} />
         <Route path="verify" element={page(<LicenceVerifyPage />)} />
         <Route path="verify/licence/:licenceNo" element={page(<LicenceVerifyPage />)} />
         <Route path="ratings" element={page(<RatingStatsPage />)} />
@@ -138,6 +146,12 @@ export function AppRoutes() {
         <Route path="catalog/adjustments/:id/edit" element={wb('/workbench/catalog/requests', <AdjustmentEditorPage />)} />
         <Route path="catalog/imports" element={wb('/workbench/catalog/imports', <ImportPage />)} />
         <Route path="catalog/imports/:id" element={wb('/workbench/catalog/imports', <ImportPreviewPage />)} />
+        <Route path="cases/report" element={wb('/workbench/cases/report', <CaseReportPage />)} />
+        <Route path="cases/grid" element={wb('/workbench/cases/grid', <GridCasesPage />)} />
+        <Route path="cases/dispatch" element={wb('/workbench/cases/dispatch', <DispatchPage />)} />
+        <Route path="cases/handle" element={wb('/workbench/cases/handle', <HandlePage />)} />
+        <Route path="cases/hotline" element={wb('/workbench/cases/hotline', <HotlinePage />)} />
+        <Route path="cases/:id" element={page(<CaseDetailPage />)} />
         <Route path="password" element={<ChangePasswordPage />} />
         <Route path="tokens" element={wb('/workbench/tokens', <TokensPage />)} />
       </Route>

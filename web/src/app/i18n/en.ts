@@ -4,6 +4,7 @@ import { commandEn } from '../../modules/command/command.en.ts';
 import { licensesEn } from '../../modules/licenses/licenses.en.ts';
 import { servicesEn } from '../../modules/services/services.en.ts';
 import { ratingsEn } from '../../modules/ratings/ratings.en.ts';
+import { casesEn } from '../../modules/cases/cases.en.ts';
 
 /** English translations; the type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...licensesEn,
   ...servicesEn,
   ...ratingsEn,
+  ...casesEn,
   'brand.name': 'Tongban',
   'lang.tooltip': 'Switch the interface language',
   'nav.openMenu': 'Open menu',

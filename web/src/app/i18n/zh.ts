@@ -4,12 +4,14 @@ import { commandZh } from '../../modules/command/command.zh.ts';
 import { licensesZh } from '../../modules/licenses/licenses.zh.ts';
 import { servicesZh } from '../../modules/services/services.zh.ts';
 import { ratingsZh } from '../../modules/ratings/ratings.zh.ts';
+import { casesZh } from '../../modules/cases/cases.zh.ts';
 
 export const zh = {
   ...catalogZh,
   ...commandZh,
   ...licensesZh,
   ...servicesZh,
+  ...casesZh,
   ...ratingsZh,
   'brand.name': '通办',
   'lang.tooltip': '切换界面语言',

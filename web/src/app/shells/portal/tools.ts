@@ -25,6 +25,13 @@ export const PORTAL_TOOLS: PortalTool[] = [
     requires: ['GET /api/validate/uscc', 'GET /api/validate/resident-id'],
   },
   {
+    path: '/report',
+    nav: 'cases.public.nav',
+    title: 'cases.public.title',
+    text: 'cases.public.toolText',
+    requires: ['POST /api/cases/reports/public', 'GET /api/cases/categories', 'GET /api/public/grids/geojson'],
+  },
+  {
     path: '/verify',
     nav: 'licenses.nav.verify',
     title: 'licenses.tool.title',
