@@ -1,10 +1,11 @@
 /**
  * SQL over the cases module's tables (cases, case_categories) for the
  * command screen. DESIGN says modules do not read each other's tables; the
- * cases module exports no aggregate for open/overdue density per grid, the
- * drill-down list or the wall's live figures, so these reads are isolated
- * here, read-only, in this one file. If cases grows exported queries for
- * them, this file is what goes away.
+ * period indicators come from the cases module's exported caseIndicators,
+ * but it exports nothing for what is open and overdue now (by town and
+ * unit), density per grid at any level, or a drill-down list by grid-code
+ * prefix, so these reads are isolated here, read-only, in this one file.
+ * If cases grows exported queries for them, this file is what goes away.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { query, type Executor } from '../../platform/db/index.ts';
@@ -12,63 +13,15 @@ import { query, type Executor } from '../../platform/db/index.ts';
 /** States in which a case is finished or was never a real case: not "open" even when closed_at is empty. */
 export const FINISHED_STATES = ['closed', 'evaluated', 'invalid', 'merged'] as const;
 
-/** States of a case that was never filed (invalid report, merged duplicate). */
-export const UNFILED_STATES = ['reported', 'invalid', 'merged'] as const;
 
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 const OPEN = sql`(c.closed_at is null and c.merged_into is null and c.state not in (${list(FINISHED_STATES)}))`;
 /** Past its due time (with OPEN: not closed), as the cases module's overdue list counts it. */
 const overdueAt = (now: string) => sql`(c.due_at < ${now})`;
 
-export interface Period {
-  /** Inclusive start (China time) as an ISO instant. */
-  fromAt: string;
-  /** Exclusive end (China time) as an ISO instant. */
-  toAt: string;
-}
-
 /** `region_code like prefix%` (the cases_region_reported index serves it); '' means everywhere. */
 function inRegion(prefix: string): SQL {
   return prefix ? sql`c.region_code like ${`${prefix.replace(/[\\%_]/g, '\\$&')}%`}` : sql`true`;
-}
-
-export interface FigureRow {
-  dim: 'total' | 'state' | 'source' | 'category' | 'town' | 'lead';
-  key: string | null;
-  received: number;
-  filed: number;
-  dispatched: number;
-  closed: number;
-  on_time: number;
-  rework: number;
-  extended: number;
-}
-
-/**
- * Every figure of the period in one scan, with grouping sets: the totals
- * and the counts by state, source, category, town and lead organisation.
- */
-export async function periodFigures(ex: Executor, prefix: string, p: Period): Promise<FigureRow[]> {
-  return query<FigureRow>(
-    ex,
-    sql`select case when grouping(c.state) = 0 then 'state'
-                    when grouping(c.source) = 0 then 'source'
-                    when grouping(c.category_code) = 0 then 'category'
-                    when grouping(c.town_region_code) = 0 then 'town'
-                    when grouping(c.lead_org_id) = 0 then 'lead'
-                    else 'total' end as dim,
-               coalesce(c.state, c.source, c.category_code, c.town_region_code, c.lead_org_id::text) as key,
-               count(*)::int as received,
-               count(*) filter (where c.state not in (${list(UNFILED_STATES)}))::int as filed,
-               count(*) filter (where c.first_dispatched_at is not null)::int as dispatched,
-               count(*) filter (where c.closed_at is not null)::int as closed,
-               count(*) filter (where c.closed_at is not null and c.closed_on_time)::int as on_time,
-               count(*) filter (where c.rework_count > 0)::int as rework,
-               count(*) filter (where c.extension_count > 0)::int as extended
-          from cases c
-         where ${inRegion(prefix)} and c.reported_at >= ${p.fromAt} and c.reported_at < ${p.toAt}
-         group by grouping sets ((), (c.state), (c.source), (c.category_code), (c.town_region_code), (c.lead_org_id))`,
-  );
 }
 
 export interface LiveRow {
@@ -190,14 +143,4 @@ export async function findCase(ex: Executor, id: number, now: string): Promise<C
     sql`select ${CASE_COLUMNS(now)} from cases c left join case_categories cc on cc.id = c.category_id where c.id = ${id}`,
   );
   return row;
-}
-
-/** Category names by code (current rows). */
-export async function categoryNames(ex: Executor, codes: string[]): Promise<Map<string, { name: string; className: string; kind: string }>> {
-  if (codes.length === 0) return new Map();
-  const rows = await query<{ code: string; name: string; class_name: string; kind: string }>(
-    ex,
-    sql`select code, name, class_name, kind from case_categories where code in (${list(codes)})`,
-  );
-  return new Map(rows.map((r) => [r.code, { name: r.name, className: r.class_name, kind: r.kind }]));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CommandFeed } from './command.feed.ts';
+import { COST_FACTOR, CommandFeed } from './command.feed.ts';
 
 /** A feed over an in-memory figure per key, with a stamp the test moves. */
 function harness() {
@@ -81,6 +81,39 @@ describe('command feed: one poller, fan-out per view', () => {
     h.feed.subscribe('a', () => {});
     expect(h.feed.polling).toBe(true);
     h.feed.stop();
+  });
+
+  it('holds back a costly view under constant changes and catches up once its cost has passed', async () => {
+    let stamp = 0;
+    let computed = 0;
+    let value = 0;
+    const feed = new CommandFeed<string, number>({
+      stamp: async () => String(stamp),
+      compute: async () => {
+        computed += 1;
+        await new Promise((r) => setTimeout(r, 40));
+        return value;
+      },
+      keyOf: (k) => k,
+      pollMs: 60_000,
+      refreshMs: 60_000,
+    });
+    const got: number[] = [];
+    feed.subscribe('a', (v) => got.push(v), 0);
+    await feed.tick(); // first poll: computed (40 ms)
+    expect(computed).toBe(1);
+    value = 1;
+    stamp = 1;
+    await feed.tick(); // changed, but within 4 × 40 ms of the last computation: held back
+    expect(computed).toBe(1);
+    expect(got).toEqual([]);
+    await new Promise((r) => setTimeout(r, COST_FACTOR * 45));
+    await feed.tick(); // no new change, but the held-back one is still owed
+    expect(computed).toBe(2);
+    expect(got).toEqual([1]);
+    await feed.tick(); // nothing owed now
+    expect(computed).toBe(2);
+    feed.stop();
   });
 
   it('a failing stamp or listener is reported and does not stop the others', async () => {

@@ -26,7 +26,15 @@ interface View<K, V> {
   key: K;
   listeners: Set<FeedListener<V>>;
   digest?: string;
+  /** A recomputation is owed (the stamp moved while it was held back). */
+  pending: boolean;
+  /** When it was last computed and how long that took (ms). */
+  at: number;
+  cost: number;
 }
+
+/** A view is recomputed at most once per this many times its last computation's duration, so heavy figures under constant writes cannot keep the database busy. */
+export const COST_FACTOR = 4;
 
 export class CommandFeed<K, V> {
   private readonly views = new Map<string, View<K, V>>();
@@ -62,7 +70,7 @@ export class CommandFeed<K, V> {
     const id = this.opts.keyOf(key);
     let view = this.views.get(id);
     if (!view) {
-      view = { key, listeners: new Set(), digest: initial === undefined ? undefined : overviewDigest(initial) };
+      view = { key, listeners: new Set(), digest: initial === undefined ? undefined : overviewDigest(initial), pending: false, at: 0, cost: 0 };
       this.views.set(id, view);
     }
     view.listeners.add(listener);
@@ -111,11 +119,16 @@ export class CommandFeed<K, V> {
       const moved = !first && stamp !== this.lastStamp;
       this.lastStamp = stamp;
       // the first poll also recomputes: a change between a client's initial figures and this stamp is not lost
-      if (!force && !moved && !due && !first) return;
+      if (force || moved || due || first) for (const v of this.views.values()) v.pending = true;
       if (due || force) this.lastFull = Date.now();
       for (const view of [...this.views.values()]) {
-        if (view.listeners.size === 0) continue;
+        if (!view.pending || view.listeners.size === 0) continue;
+        if (!force && Date.now() - view.at < COST_FACTOR * view.cost) continue; // held back; stays pending
+        const started = Date.now();
         const value = await this.opts.compute(view.key);
+        view.at = Date.now();
+        view.cost = view.at - started;
+        view.pending = false;
         const digest = overviewDigest(value);
         if (digest === view.digest) continue;
         view.digest = digest;

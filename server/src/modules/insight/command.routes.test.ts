@@ -58,7 +58,7 @@ describeEachBackend('command screen API (指挥屏)', (backend) => {
       expect(o.towns[0].rank).toBe(1);
       // departments: county units only (the town's enforcement team ranks with its town)
       expect(o.departments).toHaveLength(1);
-      expect(o.departments[0]).toMatchObject({ orgId: f.orgs.cgj, name: '城管局', received: 1, overdue: 1, open: 1 });
+      expect(o.departments[0]).toMatchObject({ orgId: f.orgs.cgj, name: '江阴市城市管理局', received: 1, overdue: 1, open: 1 });
     });
 
     it('a caller scoped to one town sees only that town by default, and an outside region as not found', async () => {

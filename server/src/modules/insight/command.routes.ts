@@ -24,7 +24,6 @@ const Period = {
 
 const FiguresSchema = z.object({
   received: z.number(),
-  filed: z.number(),
   dispatched: z.number(),
   closed: z.number(),
   onTime: z.number(),
@@ -34,7 +33,7 @@ const FiguresSchema = z.object({
   onTimeRate: z.number().nullable(),
   reworkRate: z.number().nullable(),
   extensionRate: z.number().nullable(),
-  score: z.number().nullable().meta({ description: 'Composite score 0–100' }),
+  score: z.number().nullable().meta({ description: 'Composite score 0–100 (the cases module’s: 40 on-time closure, 30 closure, 20 no rework, 10 no extension)' }),
   open: z.number(),
   overdue: z.number(),
 });
@@ -42,7 +41,7 @@ const OverviewSchema = z.object({
   region: z.object({ code: z.string(), name: z.string().nullable() }),
   period: z.object({ from: z.string(), to: z.string() }),
   generatedAt: z.string(),
-  totals: FiguresSchema,
+  totals: FiguresSchema.extend({ filed: z.number() }),
   byStatus: z.array(z.object({ key: z.string(), count: z.number() })),
   bySource: z.array(z.object({ key: z.string(), count: z.number() })),
   byCategory: z.array(z.object({ key: z.string(), name: z.string(), className: z.string().nullable(), kind: z.string().nullable(), count: z.number() })),

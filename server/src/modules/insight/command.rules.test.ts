@@ -3,7 +3,6 @@ import { permissionsOf, type Actor, type RoleGrant } from '../../platform/access
 import {
   canViewCommand,
   commandRegion,
-  compositeScore,
   defaultPeriod,
   gridCodeLength,
   overviewDigest,
@@ -12,7 +11,6 @@ import {
   periodProblem,
   rankByScore,
   rate,
-  ratesOf,
   sseComment,
   sseEvent,
   sseRetry,
@@ -67,21 +65,10 @@ describe('period', () => {
   });
 });
 
-describe('rates and the composite score', () => {
+describe('rates and rankings', () => {
   it('rate is null without a denominator and rounded to four decimals', () => {
     expect(rate(1, 0)).toBeNull();
     expect(rate(1, 3)).toBe(0.3333);
-  });
-  it('DOMAIN §5 rates: closure of filed, on-time of closed, rework of closed, extension of dispatched', () => {
-    const r = ratesOf({ received: 12, filed: 10, dispatched: 8, closed: 5, onTime: 4, rework: 1, extended: 2 });
-    expect(r).toMatchObject({ closureRate: 0.5, onTimeRate: 0.8, reworkRate: 0.2, extensionRate: 0.25 });
-    // 40·0.8 + 30·0.5 + 15·0.8 + 15·0.75 = 70.25 → 70.3 (one decimal)
-    expect(r.score).toBe(70.3);
-  });
-  it('perfect work scores 100, nothing computable scores null, missing parts are reweighted', () => {
-    expect(compositeScore({ closureRate: 1, onTimeRate: 1, reworkRate: 0, extensionRate: 0 })).toBe(100);
-    expect(compositeScore({ closureRate: null, onTimeRate: null, reworkRate: null, extensionRate: null })).toBeNull();
-    expect(compositeScore({ closureRate: 0, onTimeRate: null, reworkRate: null, extensionRate: 0 })).toBe(33.3);
   });
   it('ranks by score, ties share a rank, no score ranks last without a number', () => {
     const out = rankByScore([

@@ -75,60 +75,6 @@ export function overviewDigest(overview: unknown): string {
   return JSON.stringify(overview, (key, value: unknown) => (key === 'generatedAt' ? undefined : value));
 }
 
-/** Weights of the composite score (DOMAIN §5 indicators); rework and extension count against. */
-export const SCORE_WEIGHTS = { onTime: 40, closure: 30, rework: 15, extension: 15 } as const;
-
-export interface Rates {
-  closureRate: number | null;
-  onTimeRate: number | null;
-  reworkRate: number | null;
-  extensionRate: number | null;
-}
-
-/**
- * Composite score 0–100: on-time closure 40, closure 30, no rework 15, no
- * extension 15. A rate that cannot be computed (nothing to divide by) drops
- * out and the others are reweighted; nothing computable gives null.
- */
-export function compositeScore(r: Rates): number | null {
-  const parts: [number, number | null][] = [
-    [SCORE_WEIGHTS.onTime, r.onTimeRate],
-    [SCORE_WEIGHTS.closure, r.closureRate],
-    [SCORE_WEIGHTS.rework, r.reworkRate === null ? null : 1 - r.reworkRate],
-    [SCORE_WEIGHTS.extension, r.extensionRate === null ? null : 1 - r.extensionRate],
-  ];
-  let weight = 0;
-  let sum = 0;
-  for (const [w, v] of parts) {
-    if (v === null) continue;
-    weight += w;
-    sum += w * Math.min(1, Math.max(0, v));
-  }
-  if (weight === 0) return null;
-  return Math.round((sum / weight) * 1000) / 10;
-}
-
-export interface Counts {
-  received: number;
-  filed: number;
-  dispatched: number;
-  closed: number;
-  onTime: number;
-  rework: number;
-  extended: number;
-}
-
-/** The DOMAIN §5 rates of a set of counts: closure of filed, on-time of closed, rework of closed, extension of dispatched. */
-export function ratesOf(c: Counts): Rates & { score: number | null } {
-  const rates: Rates = {
-    closureRate: rate(c.closed, c.filed),
-    onTimeRate: rate(c.onTime, c.closed),
-    reworkRate: rate(c.rework, c.closed),
-    extensionRate: rate(c.extended, c.dispatched),
-  };
-  return { ...rates, score: compositeScore(rates) };
-}
-
 /** Ranks by score (nulls last), then by received; equal scores share a rank. */
 export function rankByScore<T extends { score: number | null; received: number }>(rows: T[]): (T & { rank: number | null })[] {
   const sorted = [...rows].sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || b.received - a.received);

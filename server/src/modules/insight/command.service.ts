@@ -9,23 +9,26 @@ import { CommonErrors } from '../../platform/errors/index.ts';
 import { decodeCursor, paginate, type Db, type Page } from '../../platform/db/index.ts';
 import { canonicalRegionCode } from '../org/index.ts';
 import { CommandErrors } from './command.errors.ts';
-import {
-  canViewCommand,
-  commandRegion,
-  defaultPeriod,
-  gridCodeLength,
-  parentFits,
-  periodBounds,
-  periodProblem,
-  rankByScore,
-  ratesOf,
-  type Counts,
-  type Rates,
-} from './command.rules.ts';
-import { categoryNames, densityByGrid, findCase, listCases, liveFigures, periodFigures, type CaseRow, type FigureRow } from './command.cases.repository.ts';
+import { caseIndicators, ratesOf, type Rates, type UnitFigures } from '../cases/index.ts';
+import { canViewCommand, commandRegion, defaultPeriod, gridCodeLength, parentFits, periodBounds, periodProblem, rankByScore } from './command.rules.ts';
+import { densityByGrid, findCase, listCases, liveFigures, type CaseRow } from './command.cases.repository.ts';
 import { orgNames, regionNames, workflowTrace } from './command.repository.ts';
 
-export type Figures = Counts & Rates & { score: number | null };
+/** DOMAIN §5 indicators of a unit: counts and rates as the cases module computes them (closure, rework and extension of dispatched; on-time of closed). */
+export interface Figures {
+  received: number;
+  dispatched: number;
+  closed: number;
+  onTime: number;
+  rework: number;
+  extended: number;
+  closureRate: number | null;
+  onTimeRate: number | null;
+  reworkRate: number | null;
+  extensionRate: number | null;
+  /** Composite score 0–100 (cases module: 40 on-time closure, 30 closure, 20 no rework, 10 no extension). */
+  score: number | null;
+}
 export interface LiveCounts {
   open: number;
   overdue: number;
@@ -44,7 +47,8 @@ export interface Overview {
   region: { code: string; name: string | null };
   period: { from: string; to: string };
   generatedAt: string;
-  totals: Figures & LiveCounts;
+  /** `filed`: received and filed (not invalid, merged or still unfiled). */
+  totals: Figures & LiveCounts & { filed: number };
   byStatus: { key: string; count: number }[];
   bySource: { key: string; count: number }[];
   byCategory: { key: string; name: string; className: string | null; kind: string | null; count: number }[];
@@ -140,19 +144,26 @@ function presentCase(r: CaseRow): CaseSummary {
   };
 }
 
-const countsOf = (r: FigureRow | undefined): Counts => ({
-  received: r?.received ?? 0,
-  filed: r?.filed ?? 0,
-  dispatched: r?.dispatched ?? 0,
-  closed: r?.closed ?? 0,
-  onTime: r?.on_time ?? 0,
-  rework: r?.rework ?? 0,
-  extended: r?.extended ?? 0,
-});
-const figuresOf = (r: FigureRow | undefined): Figures => {
-  const c = countsOf(r);
-  return { ...c, ...ratesOf(c) };
-};
+type UnitRow = UnitFigures & Omit<Rates, never>;
+const ZERO: UnitFigures = { received: 0, dispatched: 0, closed: 0, closedOnTime: 0, reworked: 0, extended: 0 };
+
+/** The cases module's unit figures and rates (one definition of the score) in this API's names. */
+function figuresOf(u: UnitRow | undefined): Figures {
+  const f = u ?? { ...ZERO, ...ratesOf(ZERO) };
+  return {
+    received: f.received,
+    dispatched: f.dispatched,
+    closed: f.closed,
+    onTime: f.closedOnTime,
+    rework: f.reworked,
+    extended: f.extended,
+    closureRate: f.closureRate,
+    onTimeRate: f.onTimeClosureRate,
+    reworkRate: f.reworkRate,
+    extensionRate: f.extensionRate,
+    score: f.score,
+  };
+}
 
 export class CommandService {
   constructor(
@@ -178,51 +189,51 @@ export class CommandService {
     return { region, prefix: region ? regionPrefix(region) : '', from, to };
   }
 
-  /** Figures of a resolved view (also what the live stream pushes). */
+  /**
+   * Figures of a resolved view (also what the live stream pushes): the period's
+   * indicators from the cases module (caseIndicators: counts, rates, composite
+   * score per town and department), with what is open and overdue now.
+   */
   async overviewOf(v: CommandView): Promise<Overview> {
     const now = this.now();
-    const [rows, live] = await Promise.all([periodFigures(this.db, v.prefix, periodBounds(v.from, v.to)), liveFigures(this.db, v.prefix, now.toISOString())]);
-    const by = (dim: FigureRow['dim']) => rows.filter((r) => r.dim === dim && r.key !== null);
+    const { fromAt, toAt } = periodBounds(v.from, v.to);
+    const [ind, live] = await Promise.all([
+      caseIndicators(this.db, { regionCode: v.prefix, from: fromAt, to: toAt }),
+      liveFigures(this.db, v.prefix, now.toISOString()),
+    ]);
     const liveBy = new Map(live.map((r) => [`${r.dim}:${r.key}`, r]));
     const liveOf = (dim: string, key: string | null): LiveCounts => {
       const r = liveBy.get(`${dim}:${key}`);
       return { open: r?.open ?? 0, overdue: r?.overdue ?? 0 };
     };
-    const towns = new Set([...by('town').map((r) => r.key as string), ...live.filter((r) => r.dim === 'town' && r.key).map((r) => r.key as string)]);
-    const leads = new Set([...by('lead').map((r) => Number(r.key)), ...live.filter((r) => r.dim === 'lead' && r.key).map((r) => Number(r.key))]);
-    const categoryCodes = by('category').map((r) => r.key as string);
-    const [names, orgs, categories] = await Promise.all([
-      regionNames(this.db, [...towns, ...(v.region ? [v.region] : [])]),
-      orgNames(this.db, [...leads]),
-      categoryNames(this.db, categoryCodes),
-    ]);
-    const figure = new Map(rows.map((r) => [`${r.dim}:${r.key}`, r]));
+    // towns and county departments with open cases from before the period still belong on the wall
+    const townCodes = new Set(ind.towns.map((t) => t.regionCode));
+    const leadIds = new Set(ind.departments.map((d) => d.orgId));
+    const liveTowns = live.filter((r) => r.dim === 'town' && r.key && !townCodes.has(r.key)).map((r) => r.key as string);
+    const liveLeads = live.filter((r) => r.dim === 'lead' && r.key && !leadIds.has(Number(r.key))).map((r) => Number(r.key));
+    const [names, orgs] = await Promise.all([regionNames(this.db, [...liveTowns, ...(v.region ? [v.region] : [])]), orgNames(this.db, liveLeads)]);
 
-    const townRows = [...towns].map((code) => ({ regionCode: code, name: names.get(code) ?? code, ...figuresOf(figure.get(`town:${code}`)), ...liveOf('town', code) }));
-    // departments: lead units above the towns (county departments); town units are ranked with their town
-    const deptRows = [...leads]
-      .filter((id) => orgs.get(id)?.level !== 'town' && orgs.get(id)?.level !== 'village')
-      .map((id) => {
-        const o = orgs.get(id);
-        return { orgId: id, name: o?.shortName ?? o?.name ?? String(id), ...figuresOf(figure.get(`lead:${id}`)), ...liveOf('lead', String(id)) };
-      });
-    const total = rows.find((r) => r.dim === 'total');
-    const desc = <T extends { count: number }>(list: T[]) => list.sort((a, b) => b.count - a.count);
+    const towns = [
+      ...ind.towns.map((t) => ({ regionCode: t.regionCode, name: t.name ?? t.regionCode, ...figuresOf(t), ...liveOf('town', t.regionCode) })),
+      ...liveTowns.map((code) => ({ regionCode: code, name: names.get(code) ?? code, ...figuresOf(undefined), ...liveOf('town', code) })),
+    ];
+    const departments = [
+      ...ind.departments.map((d) => ({ orgId: d.orgId, name: d.name, ...figuresOf(d), ...liveOf('lead', String(d.orgId)) })),
+      ...liveLeads
+        .filter((id) => orgs.get(id)?.level === 'county')
+        .map((id) => ({ orgId: id, name: orgs.get(id)?.name ?? String(id), ...figuresOf(undefined), ...liveOf('lead', String(id)) })),
+    ];
+    const counted = (r: Record<string, number>) => Object.entries(r).map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count);
     return {
       region: { code: v.region, name: v.region ? (names.get(v.region) ?? null) : null },
       period: { from: v.from, to: v.to },
       generatedAt: now.toISOString(),
-      totals: { ...figuresOf(total), ...liveOf('total', null) },
-      byStatus: desc(by('state').map((r) => ({ key: r.key as string, count: r.received }))),
-      bySource: desc(by('source').map((r) => ({ key: r.key as string, count: r.received }))),
-      byCategory: desc(
-        categoryCodes.map((code) => {
-          const c = categories.get(code);
-          return { key: code, name: c?.name ?? code, className: c?.className ?? null, kind: c?.kind ?? null, count: figure.get(`category:${code}`)?.received ?? 0 };
-        }),
-      ),
-      towns: rankByScore(townRows),
-      departments: rankByScore(deptRows),
+      totals: { ...figuresOf(ind.totals), filed: ind.totals.filed, ...liveOf('total', null) },
+      byStatus: counted(ind.byState),
+      bySource: counted(ind.bySource),
+      byCategory: ind.byCategory.map((c) => ({ key: c.code, name: c.name, className: c.className, kind: null, count: c.count })),
+      towns: rankByScore(towns),
+      departments: rankByScore(departments),
     };
   }
 

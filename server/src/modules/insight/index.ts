@@ -3,5 +3,5 @@ export { CommandService, type Overview, type OverviewQuery, type CommandView, ty
 export { CommandStreams, STREAM_DEFAULTS, type StreamSettings } from './command.stream.ts';
 export { CommandFeed } from './command.feed.ts';
 export { CommandErrors } from './command.errors.ts';
-export { canViewCommand, commandRegion, compositeScore, ratesOf, rankByScore, SCORE_WEIGHTS, COMMAND_PERMISSIONS } from './command.rules.ts';
+export { canViewCommand, commandRegion, rankByScore, COMMAND_PERMISSIONS } from './command.rules.ts';
 export { registerCommandRoutes, commandStreamsOf } from './command.routes.ts';

@@ -2,7 +2,7 @@ import { api } from '../../app/api.ts';
 
 export interface Figures {
   received: number;
-  filed: number;
+  filed?: number;
   dispatched: number;
   closed: number;
   onTime: number;
