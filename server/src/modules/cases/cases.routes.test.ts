@@ -293,6 +293,17 @@ describeEachBackend('cases API (一网统管 case loop)', (backend) => {
       expect(events).toHaveLength(1);
     });
 
+    it('a deadline warning is recorded on the trace without moving the case', async () => {
+      const { id } = await filed({ categoryCode: 'E0303', description: '违法建设（临期）' });
+      const d = await act('disp', id, 'dispatch', { version: 2, at: DISPATCHED });
+      expect(d.json().dueAt).toBe('2026-12-21T16:00:00.000Z'); // 15 working days; the warning one working day before
+      await watchSla(t.db(), new Date('2026-12-21T02:00:00Z'));
+      await t.ctx.jobs.drainOutbox();
+      const c = await get(id);
+      expect(c).toMatchObject({ state: 'dispatched', escalation: { level: 0 } });
+      expect(c.trace.at(-1)).toMatchObject({ action: 'sla_warning', by: 'system', from: 'dispatched', to: 'dispatched' });
+    });
+
     it('an overdue clock escalates the case from the town centre to the county centre (SLA watcher → outbox)', async () => {
       const { id } = await filed({ categoryCode: 'E0501', description: '占道经营（逾期）' });
       await act('disp', id, 'dispatch', { version: 2, orgId: o.hsEnf, at: DISPATCHED });
