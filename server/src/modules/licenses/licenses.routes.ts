@@ -57,7 +57,15 @@ const VerifyBody = z
   .optional();
 
 const who = (caller: Caller) => ({ actor: caller.actor, ip: caller.ip, requestId: caller.requestId });
-const originOf = (req: FastifyRequest) => process.env.PUBLIC_BASE_URL || `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+/**
+ * The origin printed in QR codes: PUBLIC_BASE_URL when set (production must set it: the certificate is stored and
+ * signed on first download), else the request's own origin if its Host header is a plain host[:port].
+ */
+const originOf = (req: FastifyRequest) => {
+  if (process.env.PUBLIC_BASE_URL) return process.env.PUBLIC_BASE_URL;
+  const host = req.headers.host ?? '';
+  return `${req.protocol === 'https' ? 'https' : 'http'}://${/^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/.test(host) ? host : 'localhost'}`;
+};
 
 export function registerLicenseRoutes(routes: Routes, ctx: AppContext): void {
   const svc = new LicenseService(ctx);
