@@ -1,7 +1,7 @@
 /** CasesPort over modules/cases (its index.ts only): categories, intake, reads and the handling unit's transitions. */
 import { SYSTEM_ACTOR, regionPrefix, type Actor } from '../../platform/access/index.ts';
 import type { AppContext } from '../../context.ts';
-import { OPEN_STATES, caseCategoryServiceOf, caseFlow, caseServiceOf, presentCase, type CaseState } from '../cases/index.ts';
+import { CASE_STATES, OPEN_STATES, caseCategoryServiceOf, caseFlow, caseServiceOf, presentCase, type CaseState } from '../cases/index.ts';
 import type { CaseFilter, CaseView, CasesPort, IntakeInput } from './open311.port.ts';
 import type { Open311Settings } from './open311.rules.ts';
 
@@ -93,26 +93,30 @@ export function casesPort(ctx: AppContext, settings: Open311Settings): CasesPort
     },
 
     async search(f: CaseFilter) {
-      // newest first, paged until before the window or the cap is reached
+      // newest first, paged until before the window or the cap is reached; one pass per service code and, for
+      // closed requests (few among many), per closed state so that only matching cases are read
       const prefix = regionPrefix(f.regionCode);
-      const codes = f.serviceCodes;
+      const closedStates = CASE_STATES.filter((st) => !(OPEN_STATES as readonly string[]).includes(st));
       const out: CaseView[] = [];
-      for (const code of codes ?? [undefined]) {
-        let offset: number | null = 0;
-        while (offset !== null) {
-          const page: { items: Summary[]; nextOffset: number | null } = await cases().list(SYSTEM_ACTOR, { categoryCode: code, offset, limit: 200 });
-          offset = page.nextOffset;
-          for (const s of page.items) {
-            const at = new Date(s.reportedAt as string);
-            if (at < f.from) {
-              offset = null;
-              break;
+      for (const code of f.serviceCodes ?? [undefined]) {
+        for (const state of f.closed === true ? closedStates : [undefined]) {
+          let taken = 0;
+          let offset: number | null = 0;
+          while (offset !== null && taken < f.limit) {
+            const page: { items: Summary[]; nextOffset: number | null } = await cases().list(SYSTEM_ACTOR, { categoryCode: code, state, offset, limit: 200 });
+            offset = page.nextOffset;
+            for (const s of page.items) {
+              const at = new Date(s.reportedAt as string);
+              if (at < f.from) {
+                offset = null;
+                break;
+              }
+              if (at > f.to || !s.regionCode.startsWith(prefix)) continue;
+              const v = view(s, []);
+              if (!v.isService || (f.closed !== null && v.closed !== f.closed)) continue;
+              out.push(v);
+              if (++taken >= f.limit) break;
             }
-            if (at > f.to || !s.regionCode.startsWith(prefix)) continue;
-            const v = view(s, []);
-            if (f.closed !== null && v.closed !== f.closed) continue;
-            if (!v.isService) continue;
-            out.push(v);
           }
         }
       }
