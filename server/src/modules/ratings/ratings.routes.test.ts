@@ -32,16 +32,18 @@ describeEachBackend('ratings API (好差评)', (backend) => {
     o.gov = await insertOrg(db, { code: 'r.gov', name: '江阴市人民政府', type: 'government', level: 'county', regionCode: JY });
     o.scjg = await insertOrg(db, { code: 'r.scjg', name: '江阴市市场监督管理局', type: 'department', level: 'county', regionCode: JY, parentId: o.gov });
     o.rs = await insertOrg(db, { code: 'r.rs', name: '江阴市人力资源和社会保障局', type: 'department', level: 'county', regionCode: JY, parentId: o.gov });
+    o.ga = await insertOrg(db, { code: 'r.ga', name: '江阴市公安局', type: 'department', level: 'county', regionCode: JY, parentId: o.gov });
     o.center = await insertOrg(db, { code: 'r.center', name: '江阴市政务服务中心', type: 'department', level: 'county', regionCode: JY, parentId: o.gov });
     o.yx = await insertOrg(db, { code: 'r.yx', name: '宜兴市人民政府', type: 'government', level: 'county', regionCode: YX });
     acc.zhang = await createTestAccount(t, { username: 'zhang', kind: 'person', displayName: ZHANG.name, residentId: ZHANG.residentId, phone: ZHANG.phone, grants: [{ role: 'applicant', regionCode: null, orgId: null }] });
     acc.li = await createTestAccount(t, { username: 'li', kind: 'person', displayName: LI.name, residentId: LI.residentId, phone: LI.phone, grants: [{ role: 'applicant', regionCode: null, orgId: null }] });
     acc.unit = await createTestAccount(t, { username: 'unit', orgId: o.scjg, grants: [{ role: 'approver', regionCode: JY, orgId: o.scjg }] });
     acc.rsUnit = await createTestAccount(t, { username: 'rsunit', orgId: o.rs, grants: [{ role: 'approver', regionCode: JY, orgId: o.rs }] });
+    acc.gaUnit = await createTestAccount(t, { username: 'gaunit', orgId: o.ga, grants: [{ role: 'approver', regionCode: JY, orgId: o.ga }] });
     acc.clerk = await createTestAccount(t, { username: 'clerk', orgId: o.center, grants: [{ role: 'window_clerk', regionCode: JY, orgId: o.center }] });
     acc.yxClerk = await createTestAccount(t, { username: 'yxclerk', grants: [{ role: 'window_clerk', regionCode: YX, orgId: null }] });
     acc.leader = await createTestAccount(t, { username: 'leader', grants: [{ role: 'leader', regionCode: JY, orgId: null }] });
-    for (const u of ['zhang', 'li', 'unit', 'rsunit', 'clerk', 'yxclerk', 'leader']) h[u] = await signIn(t.app, u);
+    for (const u of ['zhang', 'li', 'unit', 'rsunit', 'gaunit', 'clerk', 'yxclerk', 'leader']) h[u] = await signIn(t.app, u);
 
     const days = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
     await completeApplication(db, { applicationId: 101, handlingOrgId: o.scjg, applicantAccountId: acc.zhang, completedAt: days(1) });
@@ -54,8 +56,9 @@ describeEachBackend('ratings API (好差评)', (backend) => {
     // a bundle parent without a handling unit is rated against its window; with neither there is nobody to rate
     await completeApplication(db, { applicationId: 107, handlingOrgId: null, handlingOrgName: '', intakeOrgId: o.center, channel: 'window', applicantAccountId: acc.li, completedAt: days(1), itemName: '开办企业一件事' });
     await completeApplication(db, { applicationId: 108, handlingOrgId: null, handlingOrgName: '', intakeOrgId: null, applicantAccountId: acc.li, completedAt: days(1) });
+    await completeApplication(db, { applicationId: 109, handlingOrgId: o.ga, handlingOrgName: '江阴市公安局', applicantAccountId: acc.li, completedAt: days(1), itemName: '居民身份证换领' });
     await t.ctx.jobs.drainOutbox();
-    for (const a of [101, 102, 103, 104, 105, 106]) matter[a] = await matterOf(a);
+    for (const a of [101, 102, 103, 104, 105, 106, 109]) matter[a] = await matterOf(a);
   });
   afterAll(() => t.close());
 
@@ -108,6 +111,23 @@ describeEachBackend('ratings API (好差评)', (backend) => {
       const [audit] = await query<{ n: number }>(t.db(), sql`select count(*)::int as n from audit_entries where action = 'rating.rated'`);
       expect(audit.n).toBe(1);
     });
+  });
+
+  it('replays a retried bad rating with the same Idempotency-Key: one rating, one follow-up', async () => {
+    const body = { level: 2, dimensions: ONLINE, reasons: ['slow'] };
+    const headers = { ...h.li, 'idempotency-key': 'rate-109-once' };
+    const first = await t.app.inject({ method: 'POST', url: `/api/ratings/matters/${matter[109]}/online`, headers, payload: body });
+    expect(first.statusCode).toBe(201);
+    const again = await t.app.inject({ method: 'POST', url: `/api/ratings/matters/${matter[109]}/online`, headers, payload: body });
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    const [n] = await query<{ n: number }>(t.db(), sql`select count(*)::int as n from rating_rectifications x join ratings r on r.id = x.rating_id where r.matter_id = ${matter[109]}`);
+    expect(n.n).toBe(1);
+    // the unit's steps with a key run in the same request transaction
+    const x = first.json().rectificationId;
+    const cb = await t.app.inject({ method: 'POST', url: `/api/ratings/rectifications/${x}/actions/callBack`, headers: { ...h.gaunit, 'idempotency-key': 'cb-109' }, payload: { version: 2, note: '已回访' } });
+    expect(cb.json()).toMatchObject({ state: 'called_back', history: [{ action: 'assign' }, { action: 'callBack' }] });
   });
 
   describe('on site', () => {
