@@ -46,7 +46,7 @@ export async function caseIndicators(ex: Executor, q: IndicatorQuery) {
     sql`select ${FIGURES},
           count(*) filter (where c.state not in ('reported', 'invalid', 'merged'))::int as filed,
           count(*) filter (where c.closed_at is null and c.state not in ('invalid', 'merged'))::int as open,
-          count(*) filter (where c.closed_at is null and c.due_at < now())::int as overdue_open
+          count(*) filter (where c.state in ('dispatched', 'signed', 'returned', 'arbitration') and c.due_at < now())::int as overdue_open
         from cases c where ${where}`,
   );
   const group = (col: string) =>

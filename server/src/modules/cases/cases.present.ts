@@ -1,7 +1,7 @@
 /** How cases and categories look in responses: the staff view, the requester's view, the trace. */
 import type { CaseRow, CategoryRow } from './cases.repository.ts';
 import { ESCALATION_LEVELS, HOTLINE_KIND_LABELS } from './cases.rules.ts';
-import { caseFlow, type CaseState } from './cases.workflow.ts';
+import { caseFlow, CLOCK_STATES, type CaseState } from './cases.workflow.ts';
 
 const iso = (d: string | Date | null) => (d == null ? null : new Date(d).toISOString());
 export const stateLabel = (s: string) => caseFlow.states[s as CaseState]?.label ?? { zh: s, en: s };
@@ -79,7 +79,7 @@ export function traceOf(c: CaseRow, history: { action: string; from_state: strin
 
 /** The staff view of a case (the requester's phone masked; the full number only through the audited reveal endpoint). */
 export function presentCase(c: CaseRow) {
-  const overdue = c.closed_at == null && c.due_at != null && new Date(c.due_at).getTime() < Date.now();
+  const overdue = CLOCK_STATES.includes(c.state as CaseState) && c.due_at != null && new Date(c.due_at).getTime() < Date.now();
   return {
     id: Number(c.id),
     caseNo: c.case_no,

@@ -285,7 +285,7 @@ export async function listCases(ex: Executor, f: ListFilter, order: CaseOrder, o
   if (f.reporterAccountId !== undefined) conds.push(sql`c.reporter_account_id = ${f.reporterAccountId}`);
   if (f.requesterAccountId !== undefined) conds.push(sql`c.requester_account_id = ${f.requesterAccountId}`);
   if (f.phoneHash) conds.push(sql`c.requester_phone_hash = ${f.phoneHash}`);
-  if (f.overdueAt) conds.push(sql`c.closed_at is null and c.due_at is not null and c.due_at < ${f.overdueAt}`);
+  if (f.overdueAt) conds.push(sql`c.state in ('dispatched', 'signed', 'returned', 'arbitration') and c.due_at < ${f.overdueAt}`);
   if (f.q) conds.push(sql`(c.case_no = ${f.q} or c.description like ${`%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`})`);
   const urgencyRank = sql`case c.urgency when 'emergency' then 0 when 'urgent' then 1 else 2 end`;
   const orderBy =

@@ -54,6 +54,8 @@ export const QUEUE_STATES: readonly CaseState[] = ['reported', 'filed', 'returne
 export const HANDLING_STATES: readonly CaseState[] = ['dispatched', 'signed'];
 /** Not yet closed (the overdue list, duplicates). */
 export const OPEN_STATES: readonly CaseState[] = ['reported', 'filed', 'dispatched', 'signed', 'returned', 'arbitration', 'handled', 'reviewed'];
+/** States in which the handling clock runs: past the due time here is overdue (handled cases wait for verification, not for the unit). */
+export const CLOCK_STATES: readonly CaseState[] = ['dispatched', 'signed', 'returned', 'arbitration'];
 export const DONE_STATES: readonly CaseState[] = ['closed', 'evaluated'];
 /** Actions the system or a superior takes without changing the state. */
 export const STAY_ACTIONS: readonly CaseAction[] = ['urge', 'escalate', 'sla_warning'];

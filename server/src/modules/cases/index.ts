@@ -2,7 +2,7 @@
 export { caseCategories, cases, casePhotos, CATEGORY_KINDS, CASE_KINDS, CASE_SOURCES, HOTLINE_KINDS, LIMIT_UNITS, URGENCIES, PHOTO_STAGES } from './cases.schema.ts';
 export type { CategoryKind, CaseKind, CaseSource, HotlineKind, LimitUnit, Urgency, PhotoStage } from './cases.schema.ts';
 export { CaseErrors } from './cases.errors.ts';
-export { caseFlow, caseStore, CASE_STATES, CASE_ACTIONS, QUEUE_STATES, OPEN_STATES, type CaseState, type CaseAction } from './cases.workflow.ts';
+export { caseFlow, caseStore, CASE_STATES, CASE_ACTIONS, QUEUE_STATES, OPEN_STATES, CLOCK_STATES, HANDLING_STATES, DONE_STATES, type CaseState, type CaseAction } from './cases.workflow.ts';
 export {
   limitFor,
   warnBeforeFor,
