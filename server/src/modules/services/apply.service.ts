@@ -15,7 +15,7 @@ import * as repo from './services.repository.ts';
 import { type ServicesCore, presentMaterial, presentNotice, type Who } from './services.core.ts';
 import { ServiceErrors } from './services.errors.ts';
 import { APPLICATION_SUBMITTED, type ApplicationSubmittedEvent, type ItemSnapshot } from './services.events.ts';
-import { applicationNumber, bundleDecisionDays, decisionDays, missingMaterials } from './services.rules.ts';
+import { applicationNumber, bundleDecisionDays, decisionDays, formProblems, missingMaterials } from './services.rules.ts';
 import { isApplicantOf, staffMay } from './services.policy.ts';
 import type { Channel } from './services.schema.ts';
 import { FINAL_STATES } from './services.workflow.ts';
@@ -153,6 +153,7 @@ export class ApplyService {
       decisionDays: bundleDecisionDays(evaluation.items),
       snapshot: {
         members: evaluation.items.map((i) => ({ itemId: i.itemId, name: i.name, orgId: i.orgId, orgName: i.orgName })),
+        formFields: evaluation.formFields.map((f) => ({ key: f.key, label: f.label, type: f.type, required: f.required, ...(f.options ? { options: f.options } : {}) })),
         process: [{ name: '并联审批' }],
       },
       answers: evaluation.answers,
@@ -339,6 +340,7 @@ export class ApplyService {
     await inTransaction(this.core.db, async (tx) => {
       const row = await this.core.own(actor, id, tx);
       if (row.state === 'draft') {
+        checkForm(row);
         const missing = missingMaterials(await repo.materialsOf(tx, id));
         if (missing.length) {
           throw ServiceErrors.INCOMPLETE({
@@ -468,6 +470,12 @@ export class ApplyService {
   async proxies(actor: Actor) {
     return { items: (await repo.proxiesOf(executor(this.core.db), actor.id)).map(presentProxy) };
   }
+}
+
+/** The one form must satisfy its fields (a bundle's merged form) before submission and acceptance. */
+export function checkForm(row: repo.ApplicationRow): void {
+  const problems = formProblems((row.itemSnapshot as ItemSnapshot).formFields ?? [], (row.formData ?? {}) as Record<string, unknown>);
+  if (problems.length) throw CommonErrors.VALIDATION({ fields: problems });
 }
 
 export function presentProxy(p: repo.ProxyRow) {

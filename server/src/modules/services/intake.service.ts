@@ -15,7 +15,7 @@ import { citizens, findEntityByUscc } from '../registry/index.ts';
 import * as repo from './services.repository.ts';
 import { type ServicesCore, SYSTEM_WHO, instant, presentMaterial, type Who } from './services.core.ts';
 import { ServiceErrors } from './services.errors.ts';
-import { type ApplyService, resubmitRow, type DraftInput } from './apply.service.ts';
+import { checkForm, resubmitRow, type ApplyService, type DraftInput } from './apply.service.ts';
 import { staffMay } from './services.policy.ts';
 import { checkDeferral, fanOutPlan, maskIdNumber, missingMaterials } from './services.rules.ts';
 import {
@@ -130,6 +130,7 @@ export class IntakeService {
   async accept(actor: Actor, who: Who, id: number, input: { version?: number; at?: string }) {
     await inTransaction(this.core.db, async (tx) => {
       const row = await this.intakeRow(tx, actor, id);
+      if (INTAKE_STATES.includes(row.state as never)) checkForm(row);
       const missing = INTAKE_STATES.includes(row.state as never) ? missingMaterials(await repo.materialsOf(tx, id)) : [];
       if (missing.length) {
         throw ServiceErrors.INCOMPLETE({

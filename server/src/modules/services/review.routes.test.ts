@@ -149,7 +149,14 @@ describeEachBackend('applications API: review, special procedures, extensions, b
     // the licence the registration issues is not asked for (merged list of the bundle)
     expect(draft.materials.map((m) => m.name)).toEqual(['公司登记（备案）申请书', '公司章程', '印章刻制申请表', '发票领用申请表']);
     for (const m of draft.materials) ok(await upload(draft.id, m.key, 'firm'));
-    ok(await req('POST', `/api/applications/${draft.id}/submit`, 'firm', {}));
+    // the one form of the bundle: its merged fields are checked at submission
+    const badForm = await req('POST', `/api/applications/${draft.id}/submit`, 'firm', {});
+    expect(badForm.statusCode).toBe(400);
+    expect(problem(badForm).errors.map((e) => e.field)).toEqual(['formData.legalRepId']);
+    const saved = ok<Detail>(
+      await t.app.inject({ method: 'PUT', url: `/api/applications/${draft.id}/draft`, headers: f.h.firm, payload: { formData: { companyName: '江阴市恒通纺织有限公司', legalRepId: makeResidentId('32028119800101999') }, version: draft.version } }),
+    );
+    ok(await req('POST', `/api/applications/${draft.id}/submit`, 'firm', { version: saved.version }));
     const parent = ok<Detail>(await req('POST', `/api/applications/${draft.id}/accept`, 'clerk', {}));
     expect(parent.state).toBe('parallel');
     expect(parent.subApplications.map((s) => [s.handlingOrg.name, s.state])).toEqual([

@@ -20,6 +20,8 @@ export interface ItemSnapshot {
   commitmentAllowed?: boolean;
   legalBasis?: { law: string; article?: string }[];
   members?: { itemId: number; name: string; orgId: number | null; orgName: string }[];
+  /** The bundle's merged application form. */
+  formFields?: { key: string; label: string; type: string; required: boolean; options?: string[] }[];
 }
 
 export interface Holder {

@@ -7,6 +7,7 @@ import {
   checkDeferral,
   decisionDays,
   fanOutPlan,
+  formProblems,
   isEarlierStep,
   joinOutcome,
   maskIdNumber,
@@ -134,5 +135,23 @@ describe('application rules', () => {
     expect(isEarlierStep(2, 0)).toBe(true);
     expect(isEarlierStep(2, 2)).toBe(false);
     expect(isEarlierStep(1, 3)).toBe(false);
+  });
+
+  it('checks the one form: required fields and declared types, naming formData.<key>', () => {
+    const fields = [
+      { key: 'companyName', label: '企业名称', type: 'text', required: true },
+      { key: 'legalRepId', label: '法定代表人身份证号', type: 'resident_id', required: true },
+      { key: 'fundRate', label: '缴存比例', type: 'number', required: false },
+      { key: 'bank', label: '开户银行', type: 'select', required: true, options: ['中国银行', '中国工商银行'] },
+      { key: 'uscc', label: '统一社会信用代码', type: 'uscc', required: false },
+    ];
+    expect(formProblems(fields, { companyName: '恒通', legalRepId: '34052419800101001X', bank: '中国银行' })).toEqual([]);
+    expect(formProblems(fields, { companyName: ' ', legalRepId: '34052419800101001Y', fundRate: 'x', bank: '花旗银行', uscc: '91350100M000100Y4Z' }).map((p) => p.field)).toEqual([
+      'formData.companyName',
+      'formData.legalRepId',
+      'formData.fundRate',
+      'formData.bank',
+      'formData.uscc',
+    ]);
   });
 });

@@ -2,6 +2,8 @@
  * Pure rules of applications: deadline snapshot, numbers, material
  * completeness, deferral (容缺), the bundle fan-out plan and the join.
  */
+import type { FieldError } from '../../platform/errors/index.ts';
+import { isResidentId, isUscc } from '../../platform/ids/index.ts';
 import type { MaterialStatus } from './services.schema.ts';
 
 /** Licensing Law art. 42: 20 working days when nothing shorter is promised. */
@@ -155,4 +157,60 @@ export function isEarlierStep(from: number, to: number): boolean {
 /** Has the decision been taken late? The matter is overdue when decided (or still open) after the due time. */
 export function isOverdue(dueAt: string | null, at: Date): boolean {
   return dueAt !== null && at.getTime() > new Date(dueAt).getTime();
+}
+
+export interface FormField {
+  key: string;
+  label: string;
+  type: string;
+  required: boolean;
+  options?: string[];
+}
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+
+/**
+ * Problems of the one application form against its fields (a bundle's merged
+ * form): required fields filled, values of the declared type. Each names its
+ * field as `formData.<key>`.
+ */
+export function formProblems(fields: readonly FormField[], data: Record<string, unknown>): FieldError[] {
+  const out: FieldError[] = [];
+  const bad = (f: FormField, zh: string, en: string) => out.push({ field: `formData.${f.key}`, message: `${f.label}：${zh}`, messageEn: `${f.key}: ${en}`, in: 'body' });
+  for (const f of fields) {
+    const v = data[f.key];
+    if (blank(v)) {
+      if (f.required) bad(f, '必填', 'required');
+      continue;
+    }
+    const str = typeof v === 'string' ? v.trim() : null;
+    switch (f.type) {
+      case 'number':
+        if (!(typeof v === 'number' && Number.isFinite(v)) && !(str !== null && /^-?\d+(\.\d+)?$/.test(str))) bad(f, '应为数字', 'must be a number');
+        break;
+      case 'date':
+        if (str === null || !/^\d{4}-\d{2}-\d{2}$/.test(str) || Number.isNaN(Date.parse(str))) bad(f, '应为日期（YYYY-MM-DD）', 'must be a date (YYYY-MM-DD)');
+        break;
+      case 'boolean':
+        if (typeof v !== 'boolean') bad(f, '应为是或否', 'must be true or false');
+        break;
+      case 'select': {
+        const values = Array.isArray(v) ? v : [v];
+        if (f.options?.length && !values.every((x) => typeof x === 'string' && f.options!.includes(x))) bad(f, `应从选项中选择：${f.options.join('、')}`, 'must be one of the options');
+        break;
+      }
+      case 'resident_id':
+        if (str === null || !isResidentId(str)) bad(f, '居民身份证号码无效', 'not a valid resident ID');
+        break;
+      case 'uscc':
+        if (str === null || !isUscc(str)) bad(f, '统一社会信用代码无效', 'not a valid USCC');
+        break;
+      case 'phone':
+        if (str === null || !/^[0-9+\-\s()]{7,20}$/.test(str)) bad(f, '电话号码无效', 'not a valid phone number');
+        break;
+      default:
+        if (typeof v !== 'string' || v.length > 2000) bad(f, '应为不超过 2000 字的文字', 'must be text of at most 2000 characters');
+    }
+  }
+  return out;
 }

@@ -107,7 +107,15 @@ export async function setUpServices(t: TestApp): Promise<Fixture> {
     regionCode: JY,
     questions: [],
     members: [
-      { itemId: items.register, condition: null, formFields: [], produces: ['营业执照'] },
+      {
+        itemId: items.register,
+        condition: null,
+        formFields: [
+          { key: 'companyName', label: '企业名称', type: 'text', required: true },
+          { key: 'legalRepId', label: '法定代表人身份证号', type: 'resident_id', required: true },
+        ],
+        produces: ['营业执照'],
+      },
       { itemId: items.seal, condition: null, formFields: [], produces: [] },
       { itemId: items.invoice, condition: null, formFields: [], produces: [] },
     ],
