@@ -130,6 +130,11 @@ describeEachBackend('applications API: review, special procedures, extensions, b
     const blocked = await req('POST', `/api/applications/${d.id}/decision`, 'spj1', { approve: true, reason: '符合条件' });
     expect(blocked.statusCode).toBe(409);
     expect(problem(blocked).code).toBe('services.COUNTERSIGN_PENDING');
+    // the departments asked can read the application (and take no action on it); others cannot
+    const asView = ok<Detail>(await req('GET', `/api/applications/${d.id}`, 'gaj'));
+    expect(asView.actions).toEqual([]);
+    expect((await req('POST', `/api/applications/${d.id}/decision`, 'gaj', { approve: true, reason: '同意' })).statusCode).toBe(404);
+    expect((await req('GET', `/api/applications/${d.id}`, 'yx')).statusCode).toBe(404);
     // each department answers its own request only
     const gajQueue = ok<{ items: { id: number; applicationId: number }[] }>(await req('GET', '/api/countersigns', 'gaj'));
     const mineGaj = gajQueue.items.find((i) => i.applicationId === d.id)!;

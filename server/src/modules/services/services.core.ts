@@ -3,7 +3,7 @@
  * applications, visibility, notices, clocks and the presentation of an
  * application with its deadlines and the actions the caller may take.
  */
-import { SYSTEM_ACTOR, type Actor } from '../../platform/access/index.ts';
+import { SYSTEM_ACTOR, canAct, type Actor } from '../../platform/access/index.ts';
 import type { AuditWho } from '../../platform/audit/index.ts';
 import { CommonErrors } from '../../platform/errors/index.ts';
 import { executor, type Executor, type Tx } from '../../platform/db/index.ts';
@@ -54,8 +54,12 @@ export class ServicesCore {
   /** The application if the caller may see it; otherwise "not found" (never "not yours"). */
   async visible(actor: Actor, id: number, ex: Executor = executor(this.db)): Promise<repo.ApplicationRow> {
     const row = await repo.findApplication(ex, id);
-    if (!row || !maySee(actor, row)) throw CommonErrors.NOT_FOUND();
-    return row;
+    if (!row) throw CommonErrors.NOT_FOUND();
+    if (maySee(actor, row)) return row;
+    // a department asked to countersign reads the application it gives its opinion on
+    const asked = actor.kind === 'staff' ? await repo.countersignsOf(ex, id) : [];
+    if (asked.some((c) => canAct(actor, 'application:review', { regionCode: c.regionCode, orgIds: c.orgPath }))) return row;
+    throw CommonErrors.NOT_FOUND();
   }
 
   /** The application if the caller is its applicant or agent. */
