@@ -139,6 +139,8 @@ describeEachBackend('ratings API (好差评)', (backend) => {
       expect(open.statusCode).toBe(201);
       code = open.json().code;
       expect((await req('POST', `/api/ratings/matters/${matter[102]}/visits`, 'clerk')).statusCode).toBe(409);
+      expect((await req('POST', '/api/ratings/subjects/application/102/visits', 'clerk')).statusCode).toBe(409);
+      expect((await req('POST', '/api/ratings/subjects/application/999/visits', 'clerk')).statusCode).toBe(404);
       const info = await req('GET', `/api/ratings/visits/${code}`);
       expect(info.json()).toMatchObject({ itemName: '个体工商户登记', intakeOrgName: '江阴市政务服务中心' });
       expect(info.body).not.toContain(ZHANG.name);

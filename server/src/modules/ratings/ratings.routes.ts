@@ -126,6 +126,17 @@ export function registerRatingRoutes(routes: Routes, ctx: AppContext): void {
   });
 
   routes.define({
+    method: 'POST',
+    url: '/api/ratings/subjects/:subjectType/:subjectId/visits',
+    tags: ['ratings'],
+    summary: 'Window clerk: open an on-site rating for a completed application (by its id) at this visit',
+    access: 'application:intake',
+    status: 201,
+    params: z.object({ subjectType: z.enum(SUBJECT_TYPES), subjectId: z.string().regex(/^\d{1,12}$/) }),
+    handler: async ({ caller, params }) => ratings.openVisitForSubject(who(caller), params.subjectType, params.subjectId),
+  });
+
+  routes.define({
     method: 'GET',
     url: '/api/ratings/visits/:code',
     tags: ['ratings'],

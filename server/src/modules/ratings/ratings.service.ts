@@ -119,6 +119,13 @@ export class RatingService {
     });
   }
 
+  /** The same, for the window's own record of the matter (an application id): the intake page need not know the matter id. */
+  async openVisitForSubject(who: AuditWho & { actor: Actor }, subjectType: SubjectType, subjectId: string) {
+    const m = await repo.findMatterBySubject(executor(this.db), subjectType, subjectId);
+    if (!m) throw RatingErrors.MATTER_NOT_FOUND();
+    return this.openVisit(who, m.id);
+  }
+
   /** What the tablet shows before the applicant rates (no personal data). */
   async visitInfo(code: string) {
     const visit = await repo.findVisitByCode(executor(this.db), sha256(code));

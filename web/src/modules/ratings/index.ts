@@ -3,3 +3,4 @@ export { RateMatter } from './RateMatter.tsx';
 export { RatingForm } from './RatingForm.tsx';
 export { useRatingMeta } from './useRatingMeta.ts';
 export type { RatingBody, RatingMeta } from './ratings.api.ts';
+export { OnsiteRatingButton } from './OnsiteRatingButton.tsx';

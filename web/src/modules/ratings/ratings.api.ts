@@ -157,6 +157,8 @@ export const markNoticesRead = (ids: number[]) => api.post<{ marked: number }>('
 export const visitInfo = (code: string, signal?: AbortSignal) =>
   api.get<{ itemName: string; handlingOrgName: string; intakeOrgName: string | null; expiresAt: string }>(`/api/ratings/visits/${code}`, undefined, signal);
 export const rateVisit = (code: string, body: RatingBody) => api.post<RatedResult>(`/api/ratings/visits/${code}`, body);
+export const openVisitForApplication = (applicationId: number) =>
+  api.post<{ visitId: number; code: string; expiresAt: string }>(`/api/ratings/subjects/application/${applicationId}/visits`);
 export const openVisit = (matterId: number) => api.post<{ visitId: number; code: string; expiresAt: string }>(`/api/ratings/matters/${matterId}/visits`);
 
 export const rectifications = (q: { state?: string; open?: boolean }, signal?: AbortSignal) =>
