@@ -92,7 +92,16 @@ async function act(page: Page, action: string, fill: (page: Page) => Promise<voi
   await page.getByTestId('action-form').waitFor();
   await fill(page);
   await page.getByTestId('action-submit').click();
-  await expect.poll(() => page.getByTestId('case-view').getAttribute('data-state'), { timeout: 15_000 }).toBe(expectState);
+  await expect
+    .poll(
+      async () => {
+        const error = page.getByTestId('action-error');
+        if (await error.isVisible()) return `error: ${await error.textContent()}`;
+        return page.getByTestId('case-view').getAttribute('data-state');
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(expectState);
   await page.getByTestId('action-form').waitFor({ state: 'detached' });
 }
 const none = async () => undefined;

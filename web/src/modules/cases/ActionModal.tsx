@@ -74,8 +74,14 @@ function useOrgOptions(c: CaseDetail, enabled: boolean, search: string) {
   }, [c.routing, c.returnedOrgIds, town, found, t]);
 }
 
+type Done = (result: Awaited<ReturnType<typeof casesApi.act>>) => void;
+
 /** The form for one workflow action on a case; submits with the version read and shows the server's field errors. */
-export function ActionModal({ c, action, onClose, onDone }: { c: CaseDetail; action: CaseAction | null; onClose(): void; onDone(result: Awaited<ReturnType<typeof casesApi.act>>): void }) {
+export function ActionModal({ c, action, onClose, onDone }: { c: CaseDetail; action: CaseAction | null; onClose(): void; onDone: Done }) {
+  return action ? <ActionDialog key={action.action} c={c} action={action} onClose={onClose} onDone={onDone} /> : null;
+}
+
+function ActionDialog({ c, action, onClose, onDone }: { c: CaseDetail; action: CaseAction; onClose(): void; onDone: Done }) {
   const { t } = useI18n();
   const pick = useBilingual();
   const [form] = Form.useForm();
@@ -83,17 +89,10 @@ export function ActionModal({ c, action, onClose, onDone }: { c: CaseDetail; act
   const [error, setError] = useState<string | null>(null);
   const [orgSearch, setOrgSearch] = useState('');
   const [here, setHere] = useState<{ lng: number; lat: number } | null>(null);
-  const fields = action ? (FIELDS[action.action] ?? ['note']) : [];
+  const fields = FIELDS[action.action] ?? ['note'];
   const orgOptions = useOrgOptions(c, fields.includes('orgId'), orgSearch);
-
-  useEffect(() => {
-    form.resetFields();
-    setError(null);
-    setHere(null);
-    if (action && (action.action === 'dispatch' || action.action === 'reassign') && c.routing?.suggestion && !c.returnedOrgIds.includes(c.routing.suggestion.lead.orgId)) {
-      form.setFieldValue('orgId', c.routing.suggestion.lead.orgId);
-    }
-  }, [action, c, form]);
+  const suggested = c.routing?.suggestion && !c.returnedOrgIds.includes(c.routing.suggestion.lead.orgId) ? c.routing.suggestion.lead.orgId : undefined;
+  const initial = (action.action === 'dispatch' || action.action === 'reassign') && suggested ? { orgId: suggested } : {};
 
   const locate = () =>
     navigator.geolocation?.getCurrentPosition(
@@ -102,7 +101,6 @@ export function ActionModal({ c, action, onClose, onDone }: { c: CaseDetail; act
     );
 
   const submit = async () => {
-    if (!action) return;
     let values: Record<string, unknown>;
     try {
       values = await form.validateFields();
@@ -141,8 +139,8 @@ export function ActionModal({ c, action, onClose, onDone }: { c: CaseDetail; act
 
   return (
     <Modal
-      open={!!action}
-      title={action ? `${pick(action.label.zh, action.label.en)} · ${c.caseNo}` : ''}
+      open
+      title={`${pick(action.label.zh, action.label.en)} · ${c.caseNo}`}
       onCancel={onClose}
       onOk={submit}
       okText={t('cases.action.submit')}
@@ -153,15 +151,15 @@ export function ActionModal({ c, action, onClose, onDone }: { c: CaseDetail; act
       width={560}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="action-error" />}
-      {action?.action === 'approve_extension' && c.pendingExtension && (
+      {action.action === 'approve_extension' && c.pendingExtension && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('cases.extension.pending', { amount: limitText(t, { amount: c.pendingExtension.amount, unit: c.pendingExtension.unit }), by: c.pendingExtension.by })} description={c.pendingExtension.reason} />
       )}
       {fields.includes('orgId') && c.routing?.suggestion && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('cases.routing.reason')} description={pick(c.routing.suggestion.reason.zh, c.routing.suggestion.reason.en)} />
       )}
-      <Form form={form} layout="vertical" data-testid="action-form" requiredMark={false}>
+      <Form form={form} layout="vertical" data-testid="action-form" requiredMark={false} initialValues={initial}>
         {fields.includes('orgId') && (
-          <Form.Item name="orgId" label={t('cases.action.org')} rules={action?.action === 'reassign' ? required('cases.action.orgRequired') : undefined} extra={action?.action === 'dispatch' ? t('cases.action.orgDefault') : undefined}>
+          <Form.Item name="orgId" label={t('cases.action.org')} rules={action.action === 'reassign' ? required('cases.action.orgRequired') : undefined} extra={action.action === 'dispatch' ? t('cases.action.orgDefault') : undefined}>
             <Select showSearch={{ filterOption: false, onSearch: setOrgSearch }} options={orgOptions} placeholder={t('cases.action.orgPlaceholder')} data-testid="action-org" allowClear />
           </Form.Item>
         )}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Flex, List, Result, Skeleton, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Result, Skeleton, Tag, Typography } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useBilingual, useI18n } from '../../app/i18n/index.tsx';
@@ -159,16 +159,14 @@ export function CaseView({ id, onChanged, showLink }: { id: number; onChanged?: 
 
       {staffView && c.possibleDuplicates.length > 0 && (
         <Card size="small" title={t('cases.duplicates.title')} data-testid="case-duplicates">
-          <List
-            size="small"
-            dataSource={c.possibleDuplicates}
-            renderItem={(d) => (
-              <List.Item>
+          <Flex vertical gap={6}>
+            {c.possibleDuplicates.map((d) => (
+              <Flex key={d.id} justify="space-between" gap={8} wrap>
                 <Link to={`/workbench/cases/${d.id}`}>{d.caseNo}</Link>
                 <Typography.Text type="secondary">{t('cases.duplicates.distance', { m: Math.round(d.distanceMetres), h: d.hoursApart })}</Typography.Text>
-              </List.Item>
-            )}
-          />
+              </Flex>
+            ))}
+          </Flex>
         </Card>
       )}
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Collapse, Empty, Flex, Form, Input, List, Radio, Result, Row, Select, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Col, Collapse, Empty, Flex, Form, Input, Radio, Result, Row, Select, Skeleton, Tabs, Typography } from 'antd';
 import { PhoneOutlined, SearchOutlined } from '@ant-design/icons';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { useRemote } from '../../app/hooks/useRemote.ts';
@@ -8,7 +8,7 @@ import { PageHeader } from '../../app/components/PageHeader.tsx';
 import { LoadError } from '../../app/components/LoadError.tsx';
 import { applyFormErrors, errorText } from '../../app/errors.ts';
 import { formatInstant } from '../../app/format.ts';
-import { casesApi, HOTLINE_KINDS, URGENCIES, type CaseDetail, type CaseSummary, type HotlineKind } from './cases.api.ts';
+import { casesApi, HOTLINE_KINDS, URGENCIES, type CaseDetail, type HotlineKind } from './cases.api.ts';
 import { CategorySelect } from './CategorySelect.tsx';
 import { LocationField, type LocationValue } from './LocationField.tsx';
 import { RoutingCard } from './RoutingCard.tsx';
@@ -40,35 +40,36 @@ function CallerHistory({ phone, onOpen, tick }: { phone: string; onOpen(id: numb
   const history = useRemote(digits.length >= 5 ? (signal) => casesApi.callers(phone, signal) : null, [phone, tick]);
   if (digits.length < 5) return <Typography.Text type="secondary">{t('cases.hotline.lookupHint')}</Typography.Text>;
   if (history.error) return <LoadError error={history.error} onRetry={history.reload} />;
+  const items = history.data?.items ?? [];
+  if (history.loading && !history.data) return <Skeleton active paragraph={{ rows: 2 }} />;
+  if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.hotline.noHistory')} data-testid="hotline-history" />;
   return (
-    <List<CaseSummary>
-      size="small"
-      loading={history.loading}
-      data-testid="hotline-history"
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.hotline.noHistory')} /> }}
-      dataSource={history.data?.items ?? []}
-      renderItem={(c) => (
-        <List.Item style={{ cursor: 'pointer' }} onClick={() => onOpen(c.id)} data-testid="hotline-history-item" data-case-no={c.caseNo}>
-          <List.Item.Meta
-            title={
-              <Flex gap={6} wrap align="center">
-                <Typography.Link>{c.caseNo}</Typography.Link>
-                <StateTag state={c.state} label={c.stateLabel} />
-              </Flex>
-            }
-            description={
-              <span>
-                {c.hotlineKind ? `${hotlineKindLabel(t, c.hotlineKind)} · ` : ''}
-                {c.category.name} · {formatInstant(c.reportedAt)}
-                <Typography.Paragraph ellipsis={{ rows: 1 }} style={{ margin: 0 }} type="secondary">
-                  {c.description}
-                </Typography.Paragraph>
-              </span>
-            }
-          />
-        </List.Item>
-      )}
-    />
+    <Flex vertical data-testid="hotline-history">
+      {items.map((c) => (
+        <div
+          key={c.id}
+          role="button"
+          tabIndex={0}
+          style={{ cursor: 'pointer', padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}
+          onClick={() => onOpen(c.id)}
+          onKeyDown={(e) => e.key === 'Enter' && onOpen(c.id)}
+          data-testid="hotline-history-item"
+          data-case-no={c.caseNo}
+        >
+          <Flex gap={6} wrap align="center">
+            <Typography.Link>{c.caseNo}</Typography.Link>
+            <StateTag state={c.state} label={c.stateLabel} />
+          </Flex>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {c.hotlineKind ? `${hotlineKindLabel(t, c.hotlineKind)} · ` : ''}
+            {c.category.name} · {formatInstant(c.reportedAt)}
+          </Typography.Text>
+          <Typography.Paragraph ellipsis={{ rows: 1 }} style={{ margin: 0 }} type="secondary">
+            {c.description}
+          </Typography.Paragraph>
+        </div>
+      ))}
+    </Flex>
   );
 }
 
