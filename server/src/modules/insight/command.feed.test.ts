@@ -87,11 +87,14 @@ describe('command feed: one poller, fan-out per view', () => {
     let stamp = 0;
     let computed = 0;
     let value = 0;
+    let took = 0;
     const feed = new CommandFeed<string, number>({
       stamp: async () => String(stamp),
       compute: async () => {
         computed += 1;
+        const t0 = Date.now();
         await new Promise((r) => setTimeout(r, 40));
+        took = Date.now() - t0;
         return value;
       },
       keyOf: (k) => k,
@@ -107,7 +110,7 @@ describe('command feed: one poller, fan-out per view', () => {
     await feed.tick(); // changed, but within 4 × 40 ms of the last computation: held back
     expect(computed).toBe(1);
     expect(got).toEqual([]);
-    await new Promise((r) => setTimeout(r, COST_FACTOR * 45));
+    await new Promise((r) => setTimeout(r, COST_FACTOR * took + 30));
     await feed.tick(); // no new change, but the held-back one is still owed
     expect(computed).toBe(2);
     expect(got).toEqual([1]);

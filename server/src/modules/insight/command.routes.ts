@@ -97,7 +97,7 @@ export function registerCommandRoutes(routes: Routes, ctx: AppContext, app?: Fas
     access: 'authenticated',
     query: z.object(Period),
     response: OverviewSchema,
-    handler: ({ query, actor }) => service.overview(actor, query),
+    handler: ({ query, actor }) => streams.overview(service.view(actor, query)),
   });
 
   routes.define({

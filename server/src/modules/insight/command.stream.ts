@@ -11,6 +11,7 @@ import type { Actor } from '../../platform/access/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { CommandErrors } from './command.errors.ts';
 import { CommandFeed } from './command.feed.ts';
+import { StampedCache } from './command.cache.ts';
 import { auditHead, caseChangesSince } from './command.repository.ts';
 import { sseComment, sseEvent, sseRetry } from './command.rules.ts';
 import type { CommandService, CommandView, Overview } from './command.service.ts';
@@ -60,8 +61,12 @@ interface OpenStream {
   end(): void;
 }
 
+const keyOf = (v: CommandView) => `${v.region}|${v.from}|${v.to}`;
+
 export class CommandStreams {
   readonly feed: CommandFeed<CommandView, Overview>;
+  private readonly stamp: () => Promise<string>;
+  private readonly cache: StampedCache<Overview>;
   private readonly open = new Set<OpenStream>();
   readonly settings: StreamSettings;
 
@@ -72,10 +77,12 @@ export class CommandStreams {
     onError: (e: unknown) => void = () => {},
   ) {
     this.settings = { ...STREAM_DEFAULTS, ...settings };
+    this.stamp = auditStamp(db, this.settings.refreshMs);
+    this.cache = new StampedCache<Overview>(this.settings.refreshMs);
     this.feed = new CommandFeed<CommandView, Overview>({
-      stamp: auditStamp(db, this.settings.refreshMs),
-      compute: (v) => service.overviewOf(v),
-      keyOf: (v) => `${v.region}|${v.from}|${v.to}`,
+      stamp: this.stamp,
+      compute: (v) => this.overview(v),
+      keyOf,
       pollMs: this.settings.pollMs,
       refreshMs: this.settings.refreshMs,
       onError,
@@ -86,11 +93,17 @@ export class CommandStreams {
     return this.open.size;
   }
 
+  /** A view's figures: the cached ones while the change stamp has not moved, else computed once for all who ask. */
+  async overview(view: CommandView): Promise<Overview> {
+    const stamp = await this.stamp();
+    return this.cache.get(keyOf(view), stamp, () => this.service.overviewOf(view));
+  }
+
   /** Checks the caller and the limits, sends the headers and the first figures, and keeps the stream open. */
   async attach(actor: Actor, view: CommandView, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     if (this.open.size >= this.settings.maxStreams) throw CommandErrors.TOO_MANY_STREAMS();
     if ([...this.open].filter((s) => s.actorId === actor.id).length >= this.settings.maxPerActor) throw CommandErrors.TOO_MANY_STREAMS();
-    const initial = await this.service.overviewOf(view);
+    const initial = await this.overview(view);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
