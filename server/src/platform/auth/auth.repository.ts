@@ -76,13 +76,21 @@ export async function deleteSession(ex: Executor, sessionId: string): Promise<nu
 }
 
 export async function tokenAccount(ex: Executor, hash: string): Promise<(AccountRow & { token_id: number }) | undefined> {
+  // last_used_at is refreshed at most once a minute: a machine client calling many times a second costs no write per request
   const [row] = await query<AccountRow & { token_id: number }>(
     ex,
-    sql`update api_tokens t set last_used_at = now()
-        from accounts a
-        where t.token_hash = ${hash} and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())
-          and a.id = t.account_id and not a.disabled
-        returning ${sql.raw('a.id, a.username::text as username, a.kind, a.display_name, a.password_hash, a.resident_id, a.uscc, a.org_id, a.failed_logins, a.locked_until, a.disabled')}, t.id as token_id`,
+    sql`with t as (
+          select ${sql.raw('a.id, a.username::text as username, a.kind, a.display_name, a.password_hash, a.resident_id, a.uscc, a.org_id, a.failed_logins, a.locked_until, a.disabled')},
+                 k.id as token_id, k.last_used_at
+          from api_tokens k join accounts a on a.id = k.account_id
+          where k.token_hash = ${hash} and k.revoked_at is null and (k.expires_at is null or k.expires_at > now()) and not a.disabled),
+        touched as (
+          update api_tokens set last_used_at = now()
+          where id = (select token_id from t) and (last_used_at is null or last_used_at < now() - interval '1 minute')
+          returning id)
+        select t.*, (select count(*) from touched) as touched from t`,
   );
-  return row;
+  if (!row) return undefined;
+  const { last_used_at: _lastUsed, touched: _touched, ...account } = row as AccountRow & { token_id: number; last_used_at?: unknown; touched?: unknown };
+  return account;
 }

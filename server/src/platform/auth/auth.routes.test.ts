@@ -84,6 +84,16 @@ describeEachBackend('auth API', (backend) => {
     expect(token).toMatch(/^tbk_/);
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
     expect(me.json().username).toBe('admin1');
+    // last use is recorded, refreshed at most once a minute (no write per request)
+    const lastUsed = async () => (await query<{ at: string | null }>(t.db(), sql`select last_used_at::text as at from api_tokens where id = ${id}`))[0].at;
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    expect(await lastUsed()).toBe(first);
+    await t.db().execute(sql`update api_tokens set last_used_at = now() - interval '2 minutes' where id = ${id}`);
+    const stale = await lastUsed();
+    await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    expect(await lastUsed()).not.toBe(stale);
     const del = await t.app.inject({ method: 'DELETE', url: `/api/auth/tokens/${id}`, headers: h });
     expect(del.statusCode).toBe(204);
     const after = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
