@@ -5,6 +5,7 @@ export const commandEn: Record<keyof typeof commandZh, string> = {
   'cmd.title': 'City Operations Command Screen',
   'cmd.nav.screen': 'Situation',
   'cmd.nav.leader': 'Leader view',
+  'cmd.nav.leaderText': 'Overdue cases to supervise and the rankings of towns and departments, live',
   'cmd.nav.centres': 'Command centres',
   'cmd.live': 'Live',
   'cmd.reconnecting': 'Reconnecting',

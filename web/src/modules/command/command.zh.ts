@@ -3,6 +3,7 @@ export const commandZh = {
   'cmd.title': '一网统管 · 城市运行指挥屏',
   'cmd.nav.screen': '运行态势',
   'cmd.nav.leader': '领导视图',
+  'cmd.nav.leaderText': '超期案件督办与镇（街道）、部门考核排名，实时更新',
   'cmd.nav.centres': '指挥体系',
   'cmd.live': '实时',
   'cmd.reconnecting': '重连中',

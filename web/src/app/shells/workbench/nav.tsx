@@ -8,6 +8,7 @@ import {
   CloudUploadOutlined,
   CameraOutlined,
   DashboardOutlined,
+  FundProjectionScreenOutlined,
   FileSearchOutlined,
   FormOutlined,
   InboxOutlined,
@@ -180,6 +181,16 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
     description: 'cases.nav.hotlineText',
     permissions: ['case:dispatch'],
     requires: ['POST /api/cases/reports/hotline', 'GET /api/cases/callers', 'GET /api/cases/categories', 'GET /api/cases/:id'],
+    group: 'work',
+  },
+  {
+    // the leader's view lives in the command shell (overdue cases and rankings, live)
+    path: '/command/leader',
+    icon: <FundProjectionScreenOutlined />,
+    label: 'cmd.nav.leader',
+    description: 'cmd.nav.leaderText',
+    permissions: ['case:supervise'],
+    requires: ['GET /api/command/overview', 'GET /api/command/cases', 'GET /api/command/stream'],
     group: 'work',
   },
   {
