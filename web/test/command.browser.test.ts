@@ -95,11 +95,14 @@ describe('command screen (指挥屏)', () => {
     }
   });
 
-  it('the leader’s view lists overdue cases and the rankings', async () => {
+  it('the leader opens the leader’s view from the workbench: overdue cases and the rankings, live', async () => {
     const { context, page, problems } = await openSession(browser, { width: 1920, height: 1080 });
     try {
       await signIn(page, 'leader');
-      await page.goto('/command/leader');
+      // from the leader's workbench, through its entry card
+      await page.waitForURL((u) => u.pathname === '/workbench');
+      await page.getByTestId('entry-leader').click();
+      await page.waitForURL((u) => u.pathname === '/command/leader');
       await page.getByTestId('leader-view').waitFor();
       await page.getByTestId('overdue-list').waitFor();
       await page.getByTestId('ranking-towns').waitFor();
