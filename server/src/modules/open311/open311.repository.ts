@@ -92,16 +92,28 @@ export async function insertUpdate(
   return row;
 }
 
-/** The latest note per case (status_notes). */
-export async function latestNotes(ex: Executor, caseIds: number[]): Promise<Map<number, string>> {
-  if (caseIds.length === 0) return new Map();
-  const rows = await query<{ case_id: number; description: string }>(
+export interface NoteRow {
+  description: string;
+  source: 'case' | 'department';
+  caseState: string | null;
+}
+
+/** Noted updates per case, newest first (status_notes). */
+export async function notesOf(ex: Executor, caseIds: number[]): Promise<Map<number, NoteRow[]>> {
+  const out = new Map<number, NoteRow[]>();
+  if (caseIds.length === 0) return out;
+  const rows = await query<{ case_id: number; description: string; source: 'case' | 'department'; case_state: string | null }>(
     ex,
-    sql`select distinct on (case_id) case_id::float8 as case_id, description from open311_updates
+    sql`select case_id::float8 as case_id, description, source, case_state from open311_updates
         where description is not null and case_id in (${sql.join(caseIds.map((id) => sql`${id}`), sql`, `)})
         order by case_id, updated_at desc, id desc`,
   );
-  return new Map(rows.map((r) => [Number(r.case_id), r.description]));
+  for (const r of rows) {
+    const list = out.get(Number(r.case_id)) ?? [];
+    list.push({ description: r.description, source: r.source, caseState: r.case_state });
+    out.set(Number(r.case_id), list);
+  }
+  return out;
 }
 
 /** Updates in [from, to] (by updated_datetime), oldest first, in the region. */

@@ -402,6 +402,16 @@ describeEachBackend('Open311 GeoReport v2', (backend) => {
       expect(xmlRoot(x)).toBe('service_request_updates');
       expect((xmlBody(x) as unknown[]).length).toBeGreaterThanOrEqual(updates.length);
       expect((await get('/open311/v2/servicerequestupdates.json?start_date=soon')).statusCode).toBe(400);
+
+      // status_notes: the department's result stays after closure; a workflow note only while its state holds
+      expect((await get(`/open311/v2/requests/${srid}.json`)).json()[0]).toMatchObject({ status: 'closed', status_notes: '垃圾已清运，现场已冲洗' });
+      const [{ service_request_id: next }] = (await post('/open311/v2/requests.json', garbage())).json();
+      await dispatchTo(next, o.cgj);
+      await t.ctx.jobs.drainOutbox();
+      expect((await get(`/open311/v2/requests/${next}.json`)).json()[0].status_notes).toBe('已派遣：江阴市城市管理局 (Dispatched: 江阴市城市管理局)');
+      const c = await caseOf(next);
+      await caseServiceOf(t.ctx).act({ actor: SYSTEM_ACTOR }, Number(c.id), 'sign', { version: c.version });
+      expect((await get(`/open311/v2/requests/${next}.json`)).json()[0].status_notes).toBe('处置中 (Being handled)');
     });
   });
 });

@@ -173,8 +173,10 @@ export class Open311Service {
     const ex = executor(this.db);
     const ids = cases.map((c) => c.id);
     const requests = await repo.requestsOfCases(ex, ids);
-    const notes = await repo.latestNotes(ex, ids);
-    return cases.map((c) => present.serviceRequest(c, { request: requests.get(c.id), note: notes.get(c.id) }));
+    const notes = await repo.notesOf(ex, ids);
+    // a department's note stands until the next one; a workflow note only while the case is still in the state it describes
+    const noteOf = (c: CaseView) => notes.get(c.id)?.find((n) => n.source === 'department' || n.caseState === c.state)?.description;
+    return cases.map((c) => present.serviceRequest(c, { request: requests.get(c.id), note: noteOf(c) }));
   }
 
   private inJurisdiction(c: CaseView) {
