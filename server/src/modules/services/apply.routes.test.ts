@@ -228,5 +228,11 @@ describeEachBackend('applications API: applying online, review, decision', (back
     expect(app.applicant.idNumber).toContain('*');
     // the firm sees the application its agent made
     expect((await req('GET', `/api/applications/${app.id}`, 'firm')).statusCode).toBe(200);
+    // once the firm withdraws the authorisation, the agent can no longer apply for it
+    const authId = ok<{ items: { id: number }[] }>(await req('GET', '/api/proxy-authorisations', 'firm')).items[0].id;
+    expect((await req('POST', `/api/proxy-authorisations/${authId}/revoke`, 'agent')).statusCode).toBe(404);
+    expect(ok<{ valid: boolean }>(await req('POST', `/api/proxy-authorisations/${authId}/revoke`, 'firm')).valid).toBe(false);
+    expect((await req('POST', '/api/applications', 'agent', { bundleCode: 'svc-setup', onBehalfOf: FIRM_USCC })).statusCode).toBe(403);
+    expect((await req('POST', `/api/applications/${app.id}/submit`, 'agent', {})).statusCode).toBe(403);
   });
 });

@@ -339,6 +339,11 @@ export class ApplyService {
   async submit(actor: Actor, who: Who, id: number, input: { version?: number }) {
     await inTransaction(this.core.db, async (tx) => {
       const row = await this.core.own(actor, id, tx);
+      // an agent submits only while the firm's authorisation holds
+      if (row.agentAccountId !== null && row.agentAccountId === actor.id) {
+        const proxy = await repo.validProxy(tx, actor.id, row.applicantIdNumber, new Date());
+        if (!proxy) throw ServiceErrors.NO_PROXY();
+      }
       if (row.state === 'draft') {
         checkForm(row);
         const missing = missingMaterials(await repo.materialsOf(tx, id));
@@ -348,10 +353,6 @@ export class ApplyService {
             fields: missing.map((m) => field(`materials.${m.key}`, `请提交：${m.name}`, `Missing: ${m.name}`)),
           });
         }
-      }
-      if (row.agentAccountId !== null && row.agentAccountId === actor.id) {
-        const proxy = await repo.validProxy(tx, actor.id, row.applicantIdNumber, new Date());
-        if (!proxy) throw ServiceErrors.NO_PROXY();
       }
       await this.submitRow(row, 'submit', who, { version: input.version, at: new Date() });
     });
@@ -463,6 +464,16 @@ export class ApplyService {
       if (until.getTime() <= Date.now()) throw CommonErrors.VALIDATION({ fields: [field('validUntil', '有效期须晚于现在', 'Must be in the future')] });
       const row = await repo.insertProxy(tx, { firmUscc: firm.uscc, firmName: firm.display_name, firmAccountId: firm.id, agentAccountId: agent.id, agentName: agent.display_name, validUntil: until });
       await recordAudit(tx, who, { action: 'proxy.authorise', entityType: 'proxy_authorisation', entityId: row.id, regionCode: null, after: { agent: agent.username, validUntil: until.toISOString() } });
+      return presentProxy(row);
+    });
+  }
+
+  /** The firm withdraws an authorisation; the agent can no longer apply or submit for it. */
+  async revokeProxy(actor: Actor, who: Who, id: number) {
+    return inTransaction(this.core.db, async (tx) => {
+      const row = await repo.revokeProxy(tx, id, actor.id);
+      if (!row) throw CommonErrors.NOT_FOUND();
+      await recordAudit(tx, who, { action: 'proxy.revoke', entityType: 'proxy_authorisation', entityId: row.id, regionCode: null, before: { revokedAt: null }, after: { revokedAt: row.revokedAt?.toISOString() } });
       return presentProxy(row);
     });
   }

@@ -189,6 +189,15 @@ export async function validProxy(ex: Executor, agentAccountId: number, firmUscc:
   return row;
 }
 
+export async function revokeProxy(ex: Executor, id: number, firmAccountId: number): Promise<ProxyRow | undefined> {
+  const [row] = await ex
+    .update(proxyAuthorisations)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(proxyAuthorisations.id, id), eq(proxyAuthorisations.firmAccountId, firmAccountId), sql`${proxyAuthorisations.revokedAt} is null`))
+    .returning();
+  return row;
+}
+
 export async function proxiesOf(ex: Executor, accountId: number): Promise<ProxyRow[]> {
   return ex
     .select()

@@ -135,6 +135,16 @@ export function registerServiceRoutes(routes: Routes, ctx: AppContext): void {
   });
 
   routes.define({
+    method: 'POST',
+    url: '/api/proxy-authorisations/:id/revoke',
+    tags,
+    summary: 'Withdraw an authorisation my firm gave / 撤销代办授权',
+    access: 'application:create',
+    params: IdParams,
+    handler: async ({ params, caller }) => s.apply.revokeProxy(caller.actor, who(caller), params.id),
+  });
+
+  routes.define({
     method: 'GET',
     url: '/api/proxy-authorisations',
     tags,
