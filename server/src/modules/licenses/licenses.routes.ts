@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { canAct } from '../../platform/access/index.ts';
@@ -57,15 +56,6 @@ const VerifyBody = z
   .optional();
 
 const who = (caller: Caller) => ({ actor: caller.actor, ip: caller.ip, requestId: caller.requestId });
-/**
- * The origin printed in QR codes: PUBLIC_BASE_URL when set (production must set it: the certificate is stored and
- * signed on first download), else the request's own origin if its Host header is a plain host[:port].
- */
-const originOf = (req: FastifyRequest) => {
-  if (process.env.PUBLIC_BASE_URL) return process.env.PUBLIC_BASE_URL;
-  const host = req.headers.host ?? '';
-  return `${req.protocol === 'https' ? 'https' : 'http'}://${/^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/.test(host) ? host : 'localhost'}`;
-};
 
 export function registerLicenseRoutes(routes: Routes, ctx: AppContext): void {
   const svc = new LicenseService(ctx);
@@ -217,7 +207,7 @@ export function registerLicenseRoutes(routes: Routes, ctx: AppContext): void {
     access: 'authenticated',
     params: z.object({ id: Uuid }),
     handler: async ({ actor, params, req, reply }) => {
-      const { pdf, licenceNo } = await svc.pdf(params.id, actor, originOf(req));
+      const { pdf, licenceNo } = await svc.pdf(params.id, actor, ctx.config.publicBaseUrl);
       return reply.type('application/pdf').header('content-disposition', attachmentDisposition(`licence-${licenceNo}.pdf`)).send(pdf);
     },
   });

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   SESSION_HOURS: z.coerce.number().int().min(1).default(12),
   /** Where uploaded files are kept (default: DATA_DIR/files). */
   FILES_DIR: z.string().optional(),
+  /** The platform's public address, printed in QR codes of licences, receipts and notices (no trailing slash). */
+  PUBLIC_BASE_URL: z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[\w./-]*)?$/, 'must be an http(s) URL such as https://zwfw.example.gov.cn').optional(),
   /** Largest upload accepted, in MB. */
   UPLOAD_MAX_MB: z.coerce.number().min(0.001).max(500).default(20),
 });
@@ -42,6 +44,8 @@ export type Config = {
   sessionHours: number;
   filesDir: string;
   uploadMaxBytes: number;
+  /** Public address for QR codes (PUBLIC_BASE_URL; default http://HOST:PORT). Never taken from a request's Host header. */
+  publicBaseUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -87,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.SESSION_HOURS,
     filesDir: e.FILES_DIR ? path.resolve(env.INIT_CWD ?? process.cwd(), e.FILES_DIR) : path.join(dataDirOf(e.DATA_DIR, env), 'files'),
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
   };
 }
