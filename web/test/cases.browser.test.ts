@@ -191,6 +191,10 @@ describe('一网统管 event loop (grid worker on a phone)', () => {
 
     // the grid worker verifies on site and the case closes on time
     await grid.goto('/workbench/cases/grid');
+    await grid.getByTestId('grid-cases').locator(`[data-case-no="${caseNo}"]`).waitFor();
+    await settle(grid);
+    expect(await horizontalOverflow(grid)).toBeLessThanOrEqual(0);
+    await screenshot(grid, 'cases-grid-verify-list');
     await openRow(grid, 'grid-cases', caseNo);
     expect(grid.url()).toContain(`/workbench/cases/${caseId}`);
     await act(
@@ -325,4 +329,57 @@ describe('12345 loop', () => {
     expect(sessions.handler.problems).toEqual([]);
     expect(sessions.admin.problems).toEqual([]);
   }, 240_000);
+});
+
+describe('我要反映 (public report page)', () => {
+  const report = async (page: Page, contact?: { name: string; phone: string }) => {
+    await page.goto('/report');
+    await page.getByTestId('public-form').waitFor();
+    await choose(page, page.getByTestId('public-category'), '井盖', '井盖缺失');
+    await textArea(page, 'public-description').fill('人行道上雨水井盖缺失，夜间容易踩空');
+    await upload(page, 'public-photos', 'manhole.png', png(90, 90, 110));
+    const map = page.getByTestId('public-location-map');
+    await map.locator('canvas').first().waitFor();
+    await settle(page);
+    const box = (await map.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.getByTestId('public-location-grid').textContent()).toMatch(/镇|街道|开发区/);
+    if (contact) {
+      await page.getByTestId('public-anonymous').click();
+      await inputOf(page, 'public-name').fill(contact.name);
+      await inputOf(page, 'public-phone').fill(contact.phone);
+    }
+    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/cases/reports/public')), page.getByTestId('public-submit').click()]);
+    expect(res.status()).toBe(201);
+    const body = await res.text();
+    await page.getByTestId('public-case-no').waitFor();
+    const caseNo = (await page.getByTestId('public-case-no').textContent())!.trim();
+    expect(caseNo).toMatch(/^320281-\d{8}-\d{6}$/);
+    expect(await page.getByTestId('public-state').textContent()).toBe('已上报');
+    return { caseNo, body };
+  };
+
+  it('anyone reports from a phone without signing in; the answer echoes no personal data', async () => {
+    const { context, page, problems } = await openSession(browser, { mobile: true, width: 390, height: 844 });
+    try {
+      const { body } = await report(page, { name: '王先生', phone: '13900002222' });
+      expect(body).not.toContain('13900002222');
+      expect(body).not.toContain('王先生');
+      expect(await page.locator('body').textContent()).not.toContain('13900002222');
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, 'cases-public-report-done');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a signed-in citizen reports and finds it under 我的反映', async () => {
+    const page = await as('person');
+    const { caseNo } = await report(page);
+    await page.getByTestId('public-mine').click();
+    await page.locator(`[data-testid="my-report"][data-case-no="${caseNo}"]`).waitFor();
+    await screenshot(page, 'cases-my-reports');
+    expect(sessions.person.problems).toEqual([]);
+  });
 });

@@ -57,6 +57,7 @@ const HandlePage = lazyPage(() => import('../modules/cases/HandlePage.tsx'), 'Ha
 const HotlinePage = lazyPage(() => import('../modules/cases/HotlinePage.tsx'), 'HotlinePage');
 const CaseDetailPage = lazyPage(() => import('../modules/cases/CaseDetailPage.tsx'), 'CaseDetailPage');
 const PublicReportPage = lazyPage(() => import('../modules/cases/PublicReportPage.tsx'), 'PublicReportPage');
+const MyReportsPage = lazyPage(() => import('../modules/cases/MyReportsPage.tsx'), 'MyReportsPage');
 const MyApplicationsPage = lazyPage(() => import('../modules/services/applicant/MyApplicationsPage.tsx'), 'MyApplicationsPage');
 const MyApplicationPage = lazyPage(() => import('../modules/services/applicant/MyApplicationPage.tsx'), 'MyApplicationPage');
 const ApplyPage = lazyPage(() => import('../modules/services/applicant/ApplyPage.tsx'), 'ApplyPage');
@@ -113,6 +114,7 @@ export function AppRoutes() {
         <Route index element={<MyAccountPage />} />
         <Route path="password" element={<ChangePasswordPage />} />
         <Route path="licenses" element={page(<MyLicencesPage />)} />
+        <Route path="reports" element={page(<MyReportsPage />)} />
         <Route path="applications" element={page(<MyApplicationsPage />)} />
         <Route path="applications/:id" element={page(<MyApplicationPage />)} />
         <Route path="apply" element={page(<ApplyPage />)} />

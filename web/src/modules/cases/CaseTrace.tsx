@@ -9,7 +9,7 @@ import { sourceLabel } from './labels.ts';
 const SHOWN: Record<string, 'key'> = { orgId: 'key', amount: 'key', passed: 'key', approved: 'key', satisfaction: 'key', confirmed: 'key', score: 'key', masterCaseNo: 'key', level: 'key' };
 
 /** The full trace of a case: who did what, when and where, with notes. */
-export function CaseTrace({ trace }: { trace: TraceEntry[] }) {
+export function CaseTrace({ trace, orgNames }: { trace: TraceEntry[]; orgNames?: Map<number, string> }) {
   const { t } = useI18n();
   const pick = useBilingual();
   const fact = (k: string, v: unknown): string | null => {
@@ -19,6 +19,7 @@ export function CaseTrace({ trace }: { trace: TraceEntry[] }) {
     if (k === 'amount') return `${t('cases.trace.amount')}：${String(v)}`;
     if (k === 'score') return `${t('cases.trace.score')}：${String(v)}`;
     if (k === 'masterCaseNo') return `${t('cases.trace.master')}：${String(v)}`;
+    if (k === 'orgId' && typeof v === 'number' && orgNames?.has(v)) return `${t('cases.trace.org')}：${orgNames.get(v)}`;
     return null;
   };
   return (

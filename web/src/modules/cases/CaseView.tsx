@@ -18,6 +18,15 @@ import { RoutingCard } from './RoutingCard.tsx';
 import { ActionModal } from './ActionModal.tsx';
 import { hotlineKindLabel, limitText, sourceLabel } from './labels.ts';
 
+/** Names of the units a case's trace may mention (the duty list's units and the current one). */
+function orgNamesOf(c: CaseDetail): Map<number, string> {
+  const names = new Map<number, string>();
+  const s = c.routing?.suggestion;
+  if (s) for (const u of [s.lead, ...s.supporting]) names.set(u.orgId, u.name);
+  if (c.leadOrg) names.set(c.leadOrg.id, c.leadOrg.name);
+  return names;
+}
+
 /** Actions shown as primary buttons (the step the case is waiting for). */
 const PRIMARY = new Set(['file', 'dispatch', 'sign', 'feedback', 'verify', 'review', 'callback', 'approve_extension', 'confirm']);
 const DANGER = new Set(['invalidate', 'return', 'deny_extension']);
@@ -177,7 +186,7 @@ export function CaseView({ id, onChanged, showLink }: { id: number; onChanged?: 
       )}
       {staffView && (
         <Card size="small" title={t('cases.detail.trace')}>
-          <CaseTrace trace={c.trace} />
+          <CaseTrace trace={c.trace} orgNames={orgNamesOf(c)} />
         </Card>
       )}
 

@@ -90,7 +90,13 @@ export function PublicReportPage() {
             ]}
           >
             <Typography.Paragraph type="secondary" style={{ textAlign: 'center', margin: 0 }}>
-              {me ? t('cases.public.keepSigned') : t('cases.public.keepNumber')}
+              {me && me.kind !== 'staff' ? (
+                <Link to="/my/reports" data-testid="public-mine">
+                  {t('cases.public.keepSigned')}
+                </Link>
+              ) : (
+                t('cases.public.keepNumber')
+              )}
             </Typography.Paragraph>
           </Result>
         </Card>

@@ -128,6 +128,10 @@ export interface RequesterView {
   stateLabel: Bilingual;
   category: { code: string; name: string };
   reportedAt: string;
+  description?: string;
+  address?: string | null;
+  closedAt?: string | null;
+  satisfaction?: 'satisfied' | 'unsatisfied' | null;
 }
 
 export interface Page<T> {
@@ -201,6 +205,7 @@ export const casesApi = {
   queue: (q: ListQuery, signal?: AbortSignal) => api.get<Page<CaseSummary>>('/api/cases/queue', q, signal),
   mine: (q: ListQuery, signal?: AbortSignal) => api.get<Page<CaseSummary>>('/api/cases/mine', q, signal),
   grid: (q: ListQuery & { mine?: boolean }, signal?: AbortSignal) => api.get<Page<CaseSummary>>('/api/cases/grid', q, signal),
+  myReports: (offset: number, signal?: AbortSignal) => api.get<Page<RequesterView & { id: number }>>('/api/cases/my-reports', { offset, limit: 30 }, signal),
   callers: (phone: string, signal?: AbortSignal) => api.get<{ items: CaseSummary[] }>('/api/cases/callers', { phone }, signal),
   duplicates: (id: number) => api.get<{ items: Duplicate[] }>(`/api/cases/${id}/duplicates`),
   act: (id: number, action: string, body: ActionBody) => api.post<CaseDetail | { id: number; caseNo: string; state: string; stateLabel: Bilingual; version: number }>(`/api/cases/${id}/actions/${action}`, body),

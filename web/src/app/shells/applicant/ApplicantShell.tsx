@@ -1,4 +1,4 @@
-import { BellOutlined, FileTextOutlined, LikeOutlined, LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, CameraOutlined, FileTextOutlined, LikeOutlined, LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { ShellLayout, type NavItem } from '../../layout/ShellLayout.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -10,6 +10,7 @@ export function ApplicantShell() {
     { key: '/my/applications', icon: <FileTextOutlined />, label: t('svc.nav.mine') },
     { key: '/my/inbox', icon: <BellOutlined />, label: t('svc.nav.inbox') },
     { key: '/my/ratings', icon: <LikeOutlined />, label: t('rating.nav.mine') },
+    { key: '/my/reports', icon: <CameraOutlined />, label: t('cases.mine.title') },
     { key: '/my/licenses', icon: <SafetyCertificateOutlined />, label: t('licenses.nav.mine') },
     { key: '/my/password', icon: <LockOutlined />, label: t('account.changePassword') },
   ];
