@@ -22,6 +22,8 @@ export {
 } from './cases.rules.ts';
 export { CaseService, type CaseActionInput, type CaseServiceOptions } from './cases.service.ts';
 export { CaseQueues, type CaseListQuery } from './cases.queues.ts';
+export { caseNumber } from './cases.rules.ts';
+export { phoneHash } from './cases.intake.ts';
 export { routeCase, type CaseIntakeInput, type IntakeResult, type RoutingResult } from './cases.intake.ts';
 export { CaseCategoryService, type CategoryInput } from './cases.categories.ts';
 export { presentCase, presentCategory, presentForRequester, type CaseSummary, type CaseCategory } from './cases.present.ts';

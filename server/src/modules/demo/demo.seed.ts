@@ -15,6 +15,7 @@ import { seedGridsDemo } from '../grids/index.ts';
 import { seedDemoCases } from '../cases/index.ts';
 import { seedDemoLicences } from '../licenses/index.ts';
 import { seedOpen311Demo } from '../open311/index.ts';
+import { seedCasesDemo } from './cases/cases.demo.ts';
 
 export type DemoScale = 'default' | 'large';
 
@@ -39,6 +40,8 @@ export interface SeedDemoOptions {
   scale?: DemoScale;
   /** Progress lines (CLI). */
   log?: (line: string) => void;
+  /** How many bulk demo cases (default by scale: 20,000 / 300,000; see ./cases). */
+  cases?: number;
 }
 
 /** Whether the demo county has been seeded (at any scale). */
@@ -205,6 +208,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db'>, opts: SeedDemoOption
     const catalog = await seedDemoCatalog(db, tx, { log });
     log(`事项目录 catalog: ${JSON.stringify(catalog.counts)} (${Math.round(performance.now() - t2)} ms)`);
     await seedDemoCases(ctx, { log });
+    await seedCasesDemo(ctx, { scale, log, count: opts.cases });
     await seedDemoLicences(ctx, { log });
     await seedOpen311Demo(ctx, { log });
     const counts = { ...(await repo.demoCounts(tx, JIANGYIN.code, DEMO_ACCOUNTS.map((a) => a.username))), ...catalog.counts };
