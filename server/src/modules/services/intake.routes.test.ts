@@ -198,6 +198,12 @@ describeEachBackend('applications API: window intake and the statutory clock', (
     expect(missing.statusCode).toBe(400);
     expect(problem(missing).errors[0].field).toBe('legalBasis');
     expect((await req('POST', `/api/applications/${d.id}/refuse`, 'yx', { reason: '不属于本机关职权范围', legalBasis: '《行政许可法》第三十二条' })).statusCode).toBe(404);
+    const future = await req('POST', `/api/applications/${d.id}/refuse`, 'clerk', { reason: '不属于本机关职权范围', legalBasis: '《行政许可法》第三十二条', at: '2099-01-01T09:00:00+08:00' });
+    expect(future.statusCode).toBe(400);
+    expect(problem(future).errors[0].field).toBe('at');
+    const beforeReceipt = await req('POST', `/api/applications/${d.id}/refuse`, 'clerk', { reason: '不属于本机关职权范围', legalBasis: '《行政许可法》第三十二条', at: '2026-10-11T09:00:00+08:00' });
+    expect(beforeReceipt.statusCode).toBe(400);
+    expect(problem(beforeReceipt).code).toBe('sla.TIME_ORDER');
     const r = ok<Detail & { outcome: string }>(await req('POST', `/api/applications/${d.id}/refuse`, 'clerk', { reason: '不属于本机关职权范围', legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（二）项' }));
     expect(r).toMatchObject({ state: 'refused', outcome: 'refused' });
     expect(r.notices.map((n) => n.kind)).toEqual(['refusal']);

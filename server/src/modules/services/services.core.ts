@@ -25,7 +25,13 @@ const iso = (d: Date | string | null | undefined) => (d == null ? null : new Dat
 
 /** An instant given by staff for back-dated intake (paper received earlier), else now. */
 export function instant(at: string | undefined): Date {
-  return at ? new Date(at) : new Date();
+  if (!at) return new Date();
+  const d = new Date(at);
+  // back-dating records what happened earlier; nothing is recorded ahead of time
+  if (d.getTime() > Date.now() + 5 * 60_000) {
+    throw CommonErrors.VALIDATION({ fields: [{ field: 'at', message: '时间不能晚于现在', messageEn: 'The time cannot be in the future', in: 'body' }] });
+  }
+  return d;
 }
 
 export class ServicesCore {
