@@ -29,6 +29,10 @@ async function as(username: string, opts: { mobile?: boolean } = {}): Promise<Pa
     const s = await openSession(browser, opts.mobile ? { mobile: true, width: 390, height: 844 } : {});
     await signIn(s.page, username);
     await s.page.waitForURL((u) => u.pathname !== '/login');
+    // the landing page (for a dispatcher, the command screen) is another module's; this file checks its own pages
+    await s.page.goto(username === 'person' ? '/my' : '/workbench');
+    await settle(s.page);
+    s.problems.length = 0;
     sessions[username] = s;
   }
   return sessions[username].page;
@@ -122,6 +126,18 @@ async function closeDrawer(page: Page) {
 
 describe('一网统管 event loop (grid worker on a phone)', () => {
   it('暴露垃圾 reported on a phone → routed to the town by location and duty list → dispatched → feedback with photo → verified → closed on time', async () => {
+    // the command screen is open on the dispatcher's second screen: its counts must move without a reload
+    await as('dispatcher');
+    const wall = await sessions.dispatcher.context.newPage();
+    await wall.goto('/command');
+    await wall.getByTestId('command-wall').waitFor();
+    await expect.poll(() => wall.getByTestId('live-badge').getAttribute('data-status'), { timeout: 15_000 }).toBe('live');
+    const figure = async (key: string) => Number((await wall.getByTestId(`figure-${key}-value`).textContent())?.trim());
+    const received = await figure('received');
+    const closed = await figure('closed');
+    expect(Number.isFinite(received) && Number.isFinite(closed)).toBe(true);
+    await wall.evaluate(() => ((window as unknown as { __noReload: number }).__noReload = 42));
+
     // the grid worker reports on a 390×844 phone
     const grid = await as('grid', { mobile: true });
     await grid.goto('/workbench/cases/report');
@@ -150,6 +166,7 @@ describe('一网统管 event loop (grid worker on a phone)', () => {
     expect(await grid.getByTestId('routing-reason').textContent()).toContain('暴露垃圾');
     expect(await horizontalOverflow(grid)).toBeLessThanOrEqual(0);
     await screenshot(grid, 'cases-grid-reported');
+    await expect.poll(() => figure('received'), { timeout: 15_000 }).toBe(received + 1);
 
     // the dispatcher files it and dispatches it to the town's enforcement bureau
     const disp = await as('dispatcher');
@@ -213,12 +230,16 @@ describe('一网统管 event loop (grid worker on a phone)', () => {
     await settle(grid);
     expect(await horizontalOverflow(grid)).toBeLessThanOrEqual(0);
     await screenshot(grid, 'cases-grid-closed');
-    // The command screen's live counts are left to the command-screen engineer (no web/test/command.browser.test.ts yet).
+    // … and the command screen counted it closed, live
+    await expect.poll(() => figure('closed'), { timeout: 15_000 }).toBe(closed + 1);
+    expect(await wall.evaluate(() => (window as unknown as { __noReload?: number }).__noReload)).toBe(42);
+    await screenshot(wall, 'cases-command-after-close');
+    await wall.close();
 
     expect(sessions.grid.problems).toEqual([]);
     expect(sessions.dispatcher.problems).toEqual([]);
     expect(sessions.handler.problems).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 });
 
 describe('12345 loop', () => {
@@ -328,7 +349,7 @@ describe('12345 loop', () => {
     expect(sessions.dispatcher.problems).toEqual([]);
     expect(sessions.handler.problems).toEqual([]);
     expect(sessions.admin.problems).toEqual([]);
-  }, 240_000);
+  }, 300_000);
 });
 
 describe('我要反映 (public report page)', () => {
