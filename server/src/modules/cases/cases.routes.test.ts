@@ -208,6 +208,12 @@ describeEachBackend('cases API (一网统管 case loop)', (backend) => {
       await act('disp', c.id, 'review', { version: 10, approved: true });
       const happy = await act('disp', c.id, 'callback', { version: 11, satisfaction: 'satisfied' });
       expect(happy.json()).toMatchObject({ state: 'closed', satisfaction: 'satisfied', reworkCount: 1, closedOnTime: true });
+      // case.closed is announced once, by the call-back that closed it, not by the unsatisfied one
+      const closedEvents = await query<{ payload: { id: string; action: string; to: string } }>(
+        t.db(),
+        sql`select payload from outbox_events where topic = 'case.closed' and payload->>'id' = ${String(c.id)}`,
+      );
+      expect(closedEvents.map((e) => [e.payload.action, e.payload.to])).toEqual([['callback', 'closed']]);
 
       // the caller's earlier requests, by phone (masked, audited); the full number only through the audited reveal
       const calls = await req('GET', '/api/cases/callers?phone=138-1234-5678', 'disp');

@@ -71,6 +71,8 @@ export const ACTION_KINDS: Partial<Record<CaseAction, readonly string[]>> = {
 
 const stay = (input: Record<string, unknown>) => input.stay as CaseState;
 const yes = (v: unknown) => v === true || v === 'true';
+/** The outcome steps (verify, call-back, confirmation) announce `case.closed` only when they close the case. */
+const closedTopic = (to: string) => (to === 'closed' ? 'case.closed' : null);
 
 export const CLOCK = 'handling';
 
@@ -139,7 +141,7 @@ export const caseFlow: WorkflowDef<CaseState, CaseAction> = {
       sla: [{ op: 'stop', clock: CLOCK }],
       emits: 'case.handled',
     },
-    verify: { label: { zh: '核查', en: 'Verify' }, from: ['handled'], to: (i) => (yes(i.passed) ? 'closed' : 'signed'), permission: 'case:verify', requires: ['passed'] },
+    verify: { label: { zh: '核查', en: 'Verify' }, from: ['handled'], to: (i) => (yes(i.passed) ? 'closed' : 'signed'), permission: 'case:verify', requires: ['passed'], emits: closedTopic },
     review: { label: { zh: '审核答复', en: 'Review reply' }, from: ['handled'], to: (i) => (yes(i.approved) ? 'reviewed' : 'signed'), permission: 'case:dispatch', requires: ['approved'] },
     callback: {
       label: { zh: '回访', en: 'Call back' },
@@ -147,8 +149,9 @@ export const caseFlow: WorkflowDef<CaseState, CaseAction> = {
       to: (i) => (i.satisfaction === 'satisfied' ? 'closed' : 'signed'),
       permission: 'case:dispatch',
       requires: ['satisfaction'],
+      emits: closedTopic,
     },
-    confirm: { label: { zh: '投诉人确认', en: 'Complainant confirms' }, from: ['reviewed'], to: (i) => (yes(i.confirmed) ? 'closed' : 'signed'), permission: 'case:confirm', requires: ['confirmed'] },
+    confirm: { label: { zh: '投诉人确认', en: 'Complainant confirms' }, from: ['reviewed'], to: (i) => (yes(i.confirmed) ? 'closed' : 'signed'), permission: 'case:confirm', requires: ['confirmed'], emits: closedTopic },
     evaluate: { label: { zh: '综合评价', en: 'Evaluate' }, from: ['closed'], to: 'evaluated', permission: 'case:supervise', requires: ['score'] },
     urge: { label: { zh: '督办', en: 'Urge' }, from: OPEN_STATES, to: stay, permission: 'case:supervise', requires: ['note'], emits: 'case.urged' },
     escalate: { label: { zh: '超期升级', en: 'Escalate' }, from: OPEN_STATES, to: stay, permission: 'case:supervise', requires: ['level'], emits: 'case.escalated' },

@@ -174,8 +174,13 @@ export class Open311Service {
     const ids = cases.map((c) => c.id);
     const requests = await repo.requestsOfCases(ex, ids);
     const notes = await repo.notesOf(ex, ids);
-    // a department's note stands until the next one; a workflow note only while the case is still in the state it describes
-    const noteOf = (c: CaseView) => notes.get(c.id)?.find((n) => n.source === 'department' || n.caseState === c.state)?.description;
+    // a department's note stands until the next one; a workflow note only while the case is still in the state it describes;
+    // once closed, what the department did (its last note) says more than the closing step's own label
+    const noteOf = (c: CaseView) => {
+      const list = notes.get(c.id) ?? [];
+      const done = c.state === 'closed' || c.state === 'evaluated' ? list.find((n) => n.source === 'department') : undefined;
+      return (done ?? list.find((n) => n.source === 'department' || n.caseState === c.state))?.description;
+    };
     return cases.map((c) => present.serviceRequest(c, { request: requests.get(c.id), note: noteOf(c) }));
   }
 

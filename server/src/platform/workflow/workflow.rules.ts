@@ -39,7 +39,7 @@ export interface ActionDef<S extends string> {
   requires?: readonly string[];
   sla?: readonly SlaOp[];
   /** Outbox topic emitted after the transition (same transaction). */
-  emits?: string;
+  emits?: string | ((to: string) => string | null);
 }
 
 export interface WorkflowDef<S extends string = string, A extends string = string> {

@@ -132,9 +132,11 @@ export class Workflows {
         await this.ports.sla.apply(tx, ref, op, input);
       }
       if (t.effect) await t.effect(tx, { from: subject.state, to: check.to, version });
-      if (a.emits) {
-        if (!this.ports.emit) throw new Error(`workflow ${def.name}: action ${action} emits ${a.emits} but no outbox is configured`);
-        await this.ports.emit.emit(tx, a.emits, { workflow: def.name, id: String(id), action, from: subject.state, to: check.to, version }, { regionCode: subject.regionCode });
+      // an action may emit a topic that depends on where it led (verify → closed emits case.closed, → rework nothing)
+      const topic = typeof a.emits === 'function' ? a.emits(check.to) : a.emits;
+      if (topic) {
+        if (!this.ports.emit) throw new Error(`workflow ${def.name}: action ${action} emits ${topic} but no outbox is configured`);
+        await this.ports.emit.emit(tx, topic, { workflow: def.name, id: String(id), action, from: subject.state, to: check.to, version }, { regionCode: subject.regionCode });
       }
       return { from: subject.state, state: check.to, version };
     });
