@@ -6,3 +6,4 @@ const { clockSection } = await import('./clock.ts');
 export const sections: Section[] = [clockSection];
 sections.push((await import('./catalog-search.ts')).catalogSearchSection);
 sections.push((await import('./grids-locate.ts')).gridsLocateSection);
+sections.push((await import('./services.ts')).servicesSection);

@@ -16,6 +16,7 @@ import { seedDemoCases } from '../cases/index.ts';
 import { seedDemoLicences } from '../licenses/index.ts';
 import { seedOpen311Demo } from '../open311/index.ts';
 import { seedCasesDemo } from './cases/cases.demo.ts';
+import { seedServicesDemo } from './services/services.demo.ts';
 
 export type DemoScale = 'default' | 'large';
 
@@ -42,6 +43,8 @@ export interface SeedDemoOptions {
   log?: (line: string) => void;
   /** How many bulk demo cases (default by scale: 20,000 / 300,000; see ./cases). */
   cases?: number;
+  /** How many historical 一网通办 applications (default by scale: 3,000 / 50,000; see ./services). */
+  applications?: number;
 }
 
 /** Whether the demo county has been seeded (at any scale). */
@@ -164,7 +167,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db'>, opts: SeedDemoOption
   const started = performance.now();
   const db: Db = ctx.db;
   await loadRegions(db);
-  return inTransaction(db, async (tx) => {
+  const result = await inTransaction(db, async (tx): Promise<SeedDemoResult> => {
     await tx.execute(sql`select pg_advisory_xact_lock(7318557)`);
     const marker = await repo.findMarker(tx, MARKER);
     if (marker && (marker.scale === 'large' || marker.scale === scale)) {
@@ -217,4 +220,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db'>, opts: SeedDemoOption
     await recordAudit(tx, { actor: SYSTEM_ACTOR }, { action: 'demo.seeded', entityType: 'demo_seed', entityId: MARKER, regionCode: JIANGYIN.code, after: { scale, counts } });
     return { seeded: true, scale, counts, ms };
   });
+  // its own transaction, after the county commits (the ratings seed reads committed matters); a no-op when done
+  await seedServicesDemo(ctx, { scale, log, applications: opts.applications });
+  return result;
 }
