@@ -42,6 +42,17 @@ export function GridPickMap({
     return name;
   }, [shapes]);
   const names = useMemo(() => new Map(shapes.features.map((f) => [f.properties.code, f.properties.name])), [shapes]);
+  /** Short labels on the map: without the "网格" suffix, long names cut to five characters (the tooltip has the full name). */
+  const short = useMemo(
+    () =>
+      new Map(
+        shapes.features.map((f) => {
+          const n = f.properties.name.replace(/网格$/, '');
+          return [f.properties.code, n.length > 5 ? `${n.slice(0, 4)}…` : n];
+        }),
+      ),
+    [shapes],
+  );
 
   useEffect(() => {
     if (!el.current) return;
@@ -70,7 +81,7 @@ export function GridPickMap({
         layoutCenter: ['50%', '50%'],
         layoutSize: '96%',
         selectedMode: false,
-        label: { show: shapes.features.length <= 30, formatter: (p: { name: string }) => names.get(p.name) ?? p.name, fontSize: 10, color: '#3c4a60' },
+        label: { show: shapes.features.length <= 30, formatter: (p: { name: string }) => short.get(p.name) ?? p.name, fontSize: 10, color: '#3c4a60' },
         itemStyle: { areaColor: '#eaf1fb', borderColor: '#8fb1e3', borderWidth: 1 },
         emphasis: { itemStyle: { areaColor: '#d3e3fa' }, label: { show: true, formatter: (p: { name: string }) => names.get(p.name) ?? p.name } },
       },
@@ -86,7 +97,7 @@ export function GridPickMap({
         },
       ],
     }),
-    [mapName, names, shapes.features.length, value],
+    [mapName, names, short, shapes.features.length, value],
   );
 
   useEffect(() => {
