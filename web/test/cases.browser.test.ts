@@ -190,9 +190,13 @@ describe('一网统管 event loop (grid worker on a phone)', () => {
     await closeDrawer(disp);
 
     // the handler signs and feeds back with a photo
+    // the handler is told in the platform inbox and opens the case from the notice
     const handler = await as('handler');
     await handler.goto('/workbench/cases/handle');
-    await openRow(handler, 'handle-cases', caseNo);
+    await handler.getByTestId('handle-cases').locator(`[data-case-no="${caseNo}"]`).waitFor();
+    await handler.getByTestId('case-notice').filter({ hasText: caseNo }).click();
+    await handler.getByTestId('case-view').waitFor();
+    await expect.poll(() => handler.getByTestId('case-no').first().textContent()).toContain(caseNo);
     await act(handler, 'sign', none, 'signed');
     await act(
       handler,

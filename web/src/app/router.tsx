@@ -58,6 +58,7 @@ const HotlinePage = lazyPage(() => import('../modules/cases/HotlinePage.tsx'), '
 const CaseDetailPage = lazyPage(() => import('../modules/cases/CaseDetailPage.tsx'), 'CaseDetailPage');
 const PublicReportPage = lazyPage(() => import('../modules/cases/PublicReportPage.tsx'), 'PublicReportPage');
 const MyReportsPage = lazyPage(() => import('../modules/cases/MyReportsPage.tsx'), 'MyReportsPage');
+const CaseLinkPage = lazyPage(() => import('../modules/cases/CaseLinkPage.tsx'), 'CaseLinkPage');
 const MyApplicationsPage = lazyPage(() => import('../modules/services/applicant/MyApplicationsPage.tsx'), 'MyApplicationsPage');
 const MyApplicationPage = lazyPage(() => import('../modules/services/applicant/MyApplicationPage.tsx'), 'MyApplicationPage');
 const ApplyPage = lazyPage(() => import('../modules/services/applicant/ApplyPage.tsx'), 'ApplyPage');
@@ -169,6 +170,7 @@ export function AppRoutes() {
         <Route path="leader" element={page(<CommandLeaderPage />)} />
         <Route path="centres" element={page(<CommandScreen />)} />
       </Route>
+      <Route path="cases/:id" element={page(<CaseLinkPage />)} />
       <Route path="home" element={<Navigate to="/" replace />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -9,6 +9,7 @@ import { casesApi, type CaseSummary, type Page } from './cases.api.ts';
 import { CaseList } from './CaseList.tsx';
 import { CaseDrawer } from './CaseDrawer.tsx';
 import { useCasePages } from './useCasePages.ts';
+import { CaseNotices } from './CaseNotices.tsx';
 
 type View = 'queue' | 'reported' | 'filed' | 'returned' | 'arbitration' | 'review' | 'callback' | 'extension' | 'all';
 
@@ -77,6 +78,7 @@ export function DispatchPage() {
           </Button>
         }
       />
+      <CaseNotices onOpen={setOpen} tick={list.items.length} />
       <Tabs
         activeKey={view}
         onChange={(k) => setView(k as View)}

@@ -9,6 +9,7 @@ import { casesApi } from './cases.api.ts';
 import { CaseList } from './CaseList.tsx';
 import { CaseDrawer } from './CaseDrawer.tsx';
 import { useCasePages } from './useCasePages.ts';
+import { CaseNotices } from './CaseNotices.tsx';
 
 /** 处置: my unit's cases, overdue first, then due soonest and most urgent; sign, feed back, ask for more time or return. */
 export function HandlePage() {
@@ -29,6 +30,7 @@ export function HandlePage() {
           </Flex>
         }
       />
+      <CaseNotices onOpen={setOpen} tick={list.items.length} />
       {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
       <CaseList items={list.items} loading={list.loading} onOpen={(c) => setOpen(c.id)} more={list.more} onMore={list.loadMore} unit="none" testId="handle-cases" />
       <CaseDrawer id={open} onClose={() => setOpen(null)} onChanged={list.reload} />

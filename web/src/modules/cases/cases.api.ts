@@ -167,6 +167,18 @@ export interface OrgOption {
   regionCode: string;
 }
 
+export interface Notice {
+  id: number;
+  kind: string;
+  title: string;
+  titleEn: string | null;
+  body: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
 export interface ReportBody {
   categoryCode: string;
   description: string;
@@ -206,6 +218,8 @@ export const casesApi = {
   mine: (q: ListQuery, signal?: AbortSignal) => api.get<Page<CaseSummary>>('/api/cases/mine', q, signal),
   grid: (q: ListQuery & { mine?: boolean }, signal?: AbortSignal) => api.get<Page<CaseSummary>>('/api/cases/grid', q, signal),
   myReports: (offset: number, signal?: AbortSignal) => api.get<Page<RequesterView & { id: number }>>('/api/cases/my-reports', { offset, limit: 30 }, signal),
+  unreadNotices: (signal?: AbortSignal) => api.get<{ items: Notice[]; unread: number }>('/api/me/notifications', { unread: 'true', limit: 50 }, signal),
+  markRead: (id: number) => api.post<unknown>(`/api/me/notifications/${id}/read`),
   callers: (phone: string, signal?: AbortSignal) => api.get<{ items: CaseSummary[] }>('/api/cases/callers', { phone }, signal),
   duplicates: (id: number) => api.get<{ items: Duplicate[] }>(`/api/cases/${id}/duplicates`),
   act: (id: number, action: string, body: ActionBody) => api.post<CaseDetail | { id: number; caseNo: string; state: string; stateLabel: Bilingual; version: number }>(`/api/cases/${id}/actions/${action}`, body),

@@ -146,6 +146,7 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.hotline.lookupHint': 'Enter the number and press "Look up" to see its earlier requests (the lookup is logged).',
   'cases.hotline.noHistory': 'No earlier requests from this number',
 
+  'cases.notices.title': '{n} new notices',
   'cases.detail.title': 'Case',
   'cases.detail.notFound': 'The case does not exist or is outside your scope',
   'cases.detail.handedOn': 'Case {caseNo} went back to the command centre',

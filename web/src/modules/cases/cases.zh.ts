@@ -142,6 +142,7 @@ export const casesZh = {
   'cases.hotline.lookupHint': '输入来电号码后点“查询”，显示该号码此前的诉求（查询留痕）。',
   'cases.hotline.noHistory': '该号码没有历史诉求',
 
+  'cases.notices.title': '{n} 条新提醒',
   'cases.detail.title': '案件详情',
   'cases.detail.notFound': '案件不存在或不在您的权限范围内',
   'cases.detail.handedOn': '案件 {caseNo} 已交回指挥中心',
