@@ -35,7 +35,7 @@ export function CommandWallPage() {
   const labels = useMemo(() => ({ open: t('cmd.map.open'), overdue: t('cmd.map.overdue'), legend: t('cmd.map.legend') }), [t]);
   const o = live.overview;
   // the main row fills the screen under the figures at 1920×1080; a laptop scrolls a little
-  const wall = useWallHeight(258, 540);
+  const wall = useWallHeight(272, 540);
   /** Chart heights of the left column: its three panels share the row (each panel's title and padding take 77 px). */
   const side = wall - 3 * 77 - 24;
 
@@ -103,7 +103,7 @@ export function CommandWallPage() {
                 <Empty description={t('cmd.map.none')} />
               ) : (
                 <>
-                  <GridMap mapKey={view.mapKey} shapes={view.shapes.data} density={view.density} selected={view.selected} labels={labels} height={wall - 100} onPick={pick} />
+                  <GridMap mapKey={view.mapKey} shapes={view.shapes.data} density={view.density} selected={view.selected} labels={labels} height={wall - 118} onPick={pick} />
                   <div style={{ color: '#6f8fbf', fontSize: 12, textAlign: 'right' }}>{t('cmd.map.hint')}</div>
                 </>
               )}
