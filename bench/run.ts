@@ -12,6 +12,8 @@ import { measureBaselines } from './foundation.ts';
 import { fmt, type LoadResult } from './lib/load.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+/** BENCH_ONLY=cases (or services, grids, catalog, clock): run only the sections whose name starts with it, skip the baselines, leave docs/performance.md alone. */
+const only = process.env.BENCH_ONLY?.trim().toLowerCase() || null;
 const lines: string[] = [];
 const out = (s = '') => {
   console.log(s);
@@ -34,12 +36,15 @@ async function main() {
   if (server) backends.push(server);
   else out('_PostgreSQL server not reachable: its rows are missing from this run._\n');
 
-  out('## HTTP baselines');
-  out();
-  out('| back end · route | req/s | p50 ms | p95 ms | p99 ms | errors | ratio to bare route |');
-  out('|---|---:|---:|---:|---:|---:|---:|');
+  if (!only) {
+    out('## HTTP baselines');
+    out();
+    out('| back end · route | req/s | p50 ms | p95 ms | p99 ms | errors | ratio to bare route |');
+    out('|---|---:|---:|---:|---:|---:|---:|');
+  }
   for (const b of backends) {
     try {
+      if (only) continue;
       const base = await measureBaselines(b.database, seconds);
       out(row(`${b.name} · bare Fastify route`, base.bare));
       out(row(`${b.name} · single-row durable INSERT`, base.insert, base.bare));
@@ -50,10 +55,12 @@ async function main() {
   out();
 
   for (const extra of await import('./sections.ts').then((m) => m.sections)) {
+    if (only && !extra.name.toLowerCase().startsWith(only)) continue;
     await extra(out, { seconds });
   }
 
   out(`_Whole run: ${fmt((Date.now() - started) / 1000, 0)} s._`);
+  if (only) return;
   const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/performance.md');
   fs.writeFileSync(file, lines.join('\n') + '\n');
   console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);

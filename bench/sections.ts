@@ -7,3 +7,4 @@ export const sections: Section[] = [clockSection];
 sections.push((await import('./catalog-search.ts')).catalogSearchSection);
 sections.push((await import('./grids-locate.ts')).gridsLocateSection);
 sections.push((await import('./services.ts')).servicesSection);
+sections.push((await import('./cases.ts')).casesSection);
