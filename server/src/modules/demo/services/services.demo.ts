@@ -27,7 +27,7 @@ export const SERVICES_MARKER = 'jiangyin.services';
 
 /** Applications per scale (the large figure is a busy county's year). */
 export const SERVICES_DEMO_SCALES = {
-  default: { applications: 3000, persons: 1500, firms: 1500, registered: 400, items: 120, ratings: 500 },
+  default: { applications: 3000, persons: 1500, firms: 1500, registered: 400, items: 120, ratings: 200 },
   large: { applications: 50_000, persons: 20_000, firms: 20_000, registered: 4000, items: 300, ratings: 5000 },
 } as const;
 
