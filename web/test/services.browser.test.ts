@@ -161,3 +161,165 @@ describe('window intake (窗口受理)', () => {
     }
   }, 180_000);
 });
+
+/** The department approver demo accounts (README demo table) by the department that handles each member item. */
+const APPROVERS: Record<string, string> = {
+  江阴市行政审批局: 'approver',
+  江阴市公安局: 'approver_gaj',
+  国家税务总局江阴市税务局: 'approver_tax',
+  江阴市人力资源和社会保障局: 'approver_rsj',
+  江阴市医疗保障局: 'approver_ybj',
+};
+
+describe('online application for a bundle (开办企业一件事)', () => {
+  it('a firm applies online; registration, seal, tax and social insurance are reviewed in parallel by different approvers; the firm downloads and verifies its licence and rates the service', async () => {
+    const firm = await openSession(browser);
+    const sessions = [firm];
+    try {
+      const page = firm.page;
+      await signIn(page, 'firm');
+      await page.waitForURL((u) => u.pathname.startsWith('/my'));
+
+      // the bundle page's 在线申办 opens the wizard; the situation decides the items
+      await page.goto('/bundles/jy-qiye-kaiban');
+      await page.getByTestId('bundle-apply').click();
+      await page.waitForURL((u) => u.pathname === '/my/apply');
+      await page.getByTestId('apply-start').waitFor();
+      const services = page.getByTestId('bundle-question-services');
+      await services.waitFor();
+      for (const label of ['申领发票', '住房公积金缴存登记', '银行预约开户']) await services.getByText(label, { exact: true }).click();
+      await screenshot(page, 'services-apply-situation');
+      await page.getByTestId('apply-start-submit').click();
+      await page.waitForURL((u) => /^\/my\/apply\/\d+$/.test(u.pathname));
+      const id = idFromUrl(page);
+
+      // one form for every department; the form checks formats before the draft is saved
+      await page.getByTestId('apply-form').waitFor();
+      await page.locator('#apply_companyName').fill('江阴市华士恒通纺织科技有限公司');
+      await page.locator('#apply_legalRepName').fill('周建国');
+      await page.locator('#apply_legalRepId').fill('12345');
+      await page.locator('#apply_address').fill('江阴市华士镇华西新市村澄鹿路1号');
+      await page.locator('#apply_contactPhone').fill('13861600000');
+      await page.locator('#apply_financeContact').fill('王芳');
+      await page.locator('#apply_sealKinds').click();
+      await page.locator('.ant-select-item-option', { hasText: '公章' }).first().click();
+      await page.getByTestId('apply-save').click();
+      await page.getByText('法定代表人身份证号格式不正确').waitFor();
+      await page.locator('#apply_legalRepId').fill(residentId('19700512', 31));
+      const [saved] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(`/api/applications/${id}/draft`)), page.getByTestId('apply-form-next').click()]);
+      expect(saved.status()).toBe(200);
+      expect(((await saved.json()) as { formData: Record<string, unknown> }).formData).toMatchObject({ companyName: '江阴市华士恒通纺织科技有限公司', sealKinds: '公章' });
+
+      // one merged material list: upload what is required
+      await page.getByTestId('apply-materials-card').waitFor();
+      const draft = await appOf(page, id);
+      const required = draft.materials.filter((m) => m.requirement === 'required');
+      expect(required.length).toBeGreaterThan(3);
+      // materials handed in with an earlier application are filled in already; upload the rest
+      await uploadMaterials(page, required.filter((m) => m.status === 'missing').map((m) => m.key));
+      await settle(page);
+      await screenshot(page, 'services-apply-materials');
+      await page.getByTestId('apply-materials-next').click();
+      await page.getByTestId('apply-submit').click();
+      await page.waitForURL((u) => u.pathname === `/my/applications/${id}`);
+      await expect.poll(() => page.getByTestId('app-state').first().getAttribute('data-state')).toBe('submitted');
+      const applicationNo = (await appOf(page, id)).applicationNo;
+
+      // the window accepts: a receipt, and one sub-application per department
+      const clerk = await openSession(browser);
+      sessions.push(clerk);
+      await signIn(clerk.page, 'clerk');
+      await clerk.page.waitForURL((u) => u.pathname === '/workbench');
+      await clerk.page.goto('/workbench/intake');
+      await clerk.page.getByTestId(`queue-row-${applicationNo}`).getByTestId('queue-open').click();
+      await clerk.page.waitForURL((u) => u.pathname === `/workbench/applications/${id}`);
+      await clerk.page.getByTestId('precheck').getByText('材料齐全').waitFor();
+      await staffAction(clerk.page, 'accept');
+      await expect.poll(() => clerk.page.getByTestId('app-state').first().getAttribute('data-state')).toBe('parallel');
+      await clerk.page.getByTestId('notice-receipt').waitFor();
+      await settle(clerk.page);
+      await screenshot(clerk.page, 'services-bundle-accepted');
+      const subs = (await appOf(clerk.page, id)).subApplications;
+      expect(subs.map((s) => s.itemName)).toEqual(['企业设立登记', '印章刻制备案', '纳税人（扣缴义务人）身份信息报告', '企业社会保险登记', '单位参保登记']);
+      expect(new Set(subs.map((s) => s.handlingOrg.name))).toEqual(new Set(Object.keys(APPROVERS)));
+
+      // each department's approver sees only its own sub-application and decides it
+      for (const [i, sub] of subs.entries()) {
+        const s = await openSession(browser);
+        sessions.push(s);
+        await signIn(s.page, APPROVERS[sub.handlingOrg.name]);
+        await s.page.waitForURL((u) => u.pathname === '/workbench');
+        await s.page.goto('/workbench/review');
+        await s.page.getByTestId('review-queue').waitFor();
+        await s.page.getByTestId(`queue-row-${sub.applicationNo}`).waitFor();
+        expect(await s.page.locator(`[data-testid^="queue-row-${applicationNo}-"]`).count()).toBe(1);
+        await s.page.getByTestId(`queue-row-${sub.applicationNo}`).getByTestId('queue-open').click();
+        await s.page.waitForURL((u) => u.pathname === `/workbench/applications/${sub.id}`);
+        await s.page.getByTestId('staff-actions').waitFor();
+        if (i === 0) {
+          await settle(s.page);
+          await screenshot(s.page, 'services-approver-task');
+        }
+        while ((await s.page.getByTestId('act-advance').count()) > 0) await staffAction(s.page, 'advance', () => s.page.getByTestId('action-opinion').fill('材料齐全，符合法定形式'));
+        await staffAction(s.page, 'decide', async () => {
+          await s.page.getByTestId('action-reason').fill('申请材料齐全，符合法定条件');
+          await s.page.getByTestId('action-basis').fill('《中华人民共和国行政许可法》第三十八条');
+        });
+        await expect.poll(() => s.page.getByTestId('app-state').first().getAttribute('data-state')).toBe('approved');
+        const bundle = await appOf(page, id);
+        // in parallel: the bundle finishes only with its last department
+        expect(bundle.state).toBe(i < subs.length - 1 ? 'parallel' : 'completed');
+        await s.context.close();
+      }
+
+      // the firm sees the matter completed with its e-licence: download, then verify publicly
+      await page.reload();
+      await expect.poll(() => page.getByTestId('app-state').first().getAttribute('data-state')).toBe('completed');
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            await page.getByTestId('detail-licences').waitFor();
+            return page.getByTestId('licence-row').count();
+          },
+          { timeout: 30_000, interval: 1000 },
+        )
+        .toBeGreaterThan(0);
+      const licence = page.getByTestId('licence-row').first();
+      expect(await licence.textContent()).toContain('营业执照');
+      const pdf = await page.request.get((await licence.getByTestId('licence-pdf').getAttribute('href')) as string);
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()['content-type']).toContain('application/pdf');
+      expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+      await page.getByTestId('notice-receipt').waitFor();
+      await screenshot(page, 'services-firm-completed');
+
+      // the firm rates the service online (one rating per matter)
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            await page.getByTestId('rate-matter').waitFor();
+            return page.getByTestId('rating-form').count();
+          },
+          { timeout: 30_000, interval: 1000 },
+        )
+        .toBe(1);
+      await page.getByTestId('rating-level-5').click();
+      await page.getByTestId('rating-submit').click();
+      await page.getByTestId('rate-matter').getByText('非常满意').or(page.getByTestId('rate-matter').locator('.ant-result-success')).first().waitFor();
+      await screenshot(page, 'services-firm-rated');
+
+      await licence.getByTestId('licence-verify').click();
+      await page.waitForURL((u) => u.pathname.startsWith('/verify/licence/'));
+      await expect.poll(() => page.getByTestId('licence-verdict').getAttribute('data-verdict')).toBe('valid');
+      await settle(page);
+      await screenshot(page, 'services-licence-verified');
+
+      for (const x of sessions) expect(x.problems).toEqual([]);
+    } finally {
+      for (const x of sessions) await x.context.close().catch(() => undefined);
+    }
+  }, 300_000);
+});
+

@@ -8,6 +8,8 @@ import { formatInstant } from '../../app/format.ts';
 import {
   CHANNEL_LABEL,
   CLOCK_STATE_LABEL,
+  FORM_FIELD_LABEL,
+  OUTCOME_LABEL,
   COUNTERSIGN_LABEL,
   KIND_LABEL,
   labelOf,
@@ -238,7 +240,20 @@ export function ApplicationFacts({ a }: { a: ApplicationDetail }) {
         { key: 'accepted', label: t('svc.field.acceptedAt'), children: a.acceptedAt ? formatInstant(a.acceptedAt) : '—' },
         { key: 'promised', label: t('svc.field.decisionDays'), children: t('svc.days', { n: a.decisionDays }) },
         { key: 'step', label: t('svc.field.step'), children: a.step ? `${a.step.name ?? '—'}（${a.step.index + 1}/${a.step.total}）` : '—' },
-        ...(a.outcome ? [{ key: 'outcome', label: t('svc.field.outcome'), children: <span data-testid="app-outcome">{a.decisionReason ?? a.outcome}</span> }] : []),
+        ...(a.outcome
+          ? [
+              {
+                key: 'outcome',
+                label: t('svc.field.outcome'),
+                children: (
+                  <Space size={6} wrap data-testid="app-outcome">
+                    <Tag color={a.outcome === 'approved' ? 'success' : 'error'}>{labelOf(OUTCOME_LABEL, a.outcome, t)}</Tag>
+                    {a.decisionReason && <span className="tb-wrap">{a.decisionReason}</span>}
+                  </Space>
+                ),
+              },
+            ]
+          : []),
         ...(a.decisionBasis ? [{ key: 'basis', label: t('svc.field.legalBasis'), children: a.decisionBasis }] : []),
         ...(a.special ? [{ key: 'special', label: t('svc.field.special'), children: `${a.special.procedure ?? ''} · ${t('svc.days', { n: a.special.expectedDays ?? 0 })}` }] : []),
         ...(a.extensionDays > 0 || a.extensionReason ? [{ key: 'ext', label: t('svc.field.extension'), children: `${t('svc.days', { n: a.extensionDays })} ${a.extensionReason ?? ''}` }] : []),
@@ -251,13 +266,14 @@ export function ApplicationFacts({ a }: { a: ApplicationDetail }) {
 /** The form as filled in (key → value). */
 export function FormDataView({ formData }: { formData: Record<string, unknown> }) {
   const { t } = useI18n();
+  const pick = useBilingual();
   const entries = Object.entries(formData).filter(([, v]) => v !== null && v !== undefined && v !== '');
   if (entries.length === 0) return <Typography.Text type="secondary">{t('svc.form.empty')}</Typography.Text>;
   return (
     <Descriptions
       size="small"
       column={1}
-      items={entries.map(([k, v]) => ({ key: k, label: k, children: Array.isArray(v) ? v.join('、') : String(v) }))}
+      items={entries.map(([k, v]) => ({ key: k, label: FORM_FIELD_LABEL[k] ? pick(...FORM_FIELD_LABEL[k]) : k, children: Array.isArray(v) ? v.join('、') : String(v) }))}
     />
   );
 }
@@ -323,7 +339,7 @@ export function SubApplications({ subs, linkTo }: { subs: Application[]; linkTo?
         { title: t('svc.field.item'), dataIndex: 'itemName' },
         { title: t('svc.field.handlingOrg'), key: 'org', render: (_: unknown, s) => s.handlingOrg.name },
         { title: t('svc.field.state'), key: 'state', render: (_: unknown, s) => <StateTag a={s} /> },
-        { title: t('svc.deadline.due'), key: 'due', render: (_: unknown, s) => <DueText a={s} /> },
+        { title: t('svc.deadline.due'), key: 'due', render: (_: unknown, s) => <span style={{ whiteSpace: 'nowrap' }}><DueText a={s} /></span> },
       ]}
     />
   );

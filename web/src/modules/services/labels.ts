@@ -99,3 +99,36 @@ export function byUrgency(a: Application, b: Application): number {
   const db = decisionDeadline(b)?.dueAt ?? '9999';
   return da < db ? -1 : da > db ? 1 : 0;
 }
+
+export const OUTCOME_LABEL: Record<string, MessageKey> = {
+  approved: 'svc.outcome.approved',
+  denied: 'svc.outcome.denied',
+  refused: 'svc.outcome.refused',
+};
+
+/** Names of the form fields the demo bundles and the item form use (the form stores keys). */
+export const FORM_FIELD_LABEL: Record<string, [string, string]> = {
+  companyName: ['企业名称', 'Company name'],
+  uscc: ['统一社会信用代码', 'USCC'],
+  legalRepName: ['法定代表人姓名', 'Legal representative'],
+  legalRepId: ['法定代表人身份证号', 'Representative’s ID'],
+  address: ['住所（经营场所）', 'Address'],
+  contactPhone: ['联系电话', 'Phone'],
+  contactName: ['联系人', 'Contact person'],
+  request: ['申请事项说明', 'What is applied for'],
+  sealKinds: ['印章种类', 'Seal kinds'],
+  financeContact: ['财务负责人姓名', 'Finance contact'],
+  invoiceKinds: ['发票种类', 'Invoice kinds'],
+  fundRate: ['住房公积金缴存比例（%）', 'Housing fund rate (%)'],
+  bankName: ['开户银行', 'Bank'],
+  shopName: ['店铺名称', 'Shop name'],
+  operatorId: ['经营者身份证号', 'Operator’s ID'],
+  businessItems: ['经营项目', 'Business items'],
+  signSize: ['招牌尺寸（米）', 'Sign size (m)'],
+  floorArea: ['营业面积（平方米）', 'Floor area (m²)'],
+  staffCount: ['从业人员人数', 'Staff'],
+  projectName: ['项目名称', 'Project'],
+  investment: ['总投资（万元）', 'Investment (10k CNY)'],
+  landArea: ['用地面积（平方米）', 'Land area (m²)'],
+  buildingArea: ['总建筑面积（平方米）', 'Floor area (m²)'],
+};

@@ -120,11 +120,13 @@ function StartApplication() {
   );
 }
 
-function FieldInput({ f }: { f: FieldDef }) {
-  if (f.type === 'select' && f.options) return <Select options={f.options.map((o) => ({ value: o, label: o }))} allowClear />;
-  if (f.type === 'number') return <InputNumber style={{ width: '100%' }} />;
-  if (f.type === 'textarea') return <Input.TextArea rows={3} maxLength={2000} showCount />;
-  return <Input maxLength={f.type === 'address' ? 200 : 100} />;
+/** The control of one form field; Form.Item passes id, value and onChange through `rest`. */
+function FieldInput({ f, ...rest }: { f: FieldDef; id?: string; value?: unknown; onChange?: (v: unknown) => void }) {
+  const props = rest as Record<string, unknown>;
+  if (f.type === 'select' && f.options) return <Select {...props} options={f.options.map((o) => ({ value: o, label: o }))} allowClear />;
+  if (f.type === 'number') return <InputNumber {...props} style={{ width: '100%' }} />;
+  if (f.type === 'textarea') return <Input.TextArea {...props} rows={3} maxLength={2000} showCount />;
+  return <Input {...props} maxLength={f.type === 'address' ? 200 : 100} />;
 }
 
 const PATTERNS: Record<string, RegExp> = {
@@ -160,12 +162,30 @@ function DraftWizard({ id }: { id: number }) {
       navigate(`/my/applications/${a.id}`, { replace: true });
       return;
     }
-    form.setFieldsValue(a.formData);
     if (a.kind === 'bundle' && a.bundleCode) {
-      evaluateBundle(a.bundleCode, a.answers as Record<string, string[]>).then(
-        (ev) => setFields(ev.formFields),
-        () => setFields(ITEM_FIELDS(t)),
-      );
+      const code = a.bundleCode;
+      // the draft keeps answers as option lists; single-choice questions are asked with one option
+      getBundle(code)
+        .then((b) => {
+          const stored = a.answers as Record<string, string[] | string | null>;
+          const body = Object.fromEntries(
+            b.questions
+              .filter((q) => stored[q.key] !== undefined)
+              .map((q) => {
+                const v = stored[q.key];
+                const list = Array.isArray(v) ? v : v === null ? [] : [v];
+                return [q.key, q.kind === 'single' ? (list[0] ?? null) : list];
+              }),
+          );
+          return evaluateBundle(code, body);
+        })
+        .then(
+          (ev) => setFields(ev.formFields),
+          (e: unknown) => {
+            setError(errorText(e, t));
+            setFields(ITEM_FIELDS(t));
+          },
+        );
     } else setFields(ITEM_FIELDS(t));
   }, [remote.data?.id]);
 
@@ -237,7 +257,7 @@ function DraftWizard({ id }: { id: number }) {
       {error && <Alert style={{ marginBottom: 16 }} type="error" showIcon title={error} data-testid="apply-error" />}
       <Card style={{ display: step === 1 ? undefined : 'none' }} title={t('svc.apply.stepForm')} data-testid="apply-form-card">
         {app.kind === 'bundle' && <Typography.Paragraph type="secondary">{t('svc.apply.oneForm', { n: fields.length })}</Typography.Paragraph>}
-        <Form form={form} layout="vertical" data-testid="apply-form" style={{ maxWidth: 720 }}>
+        <Form form={form} name="apply" layout="vertical" initialValues={remote.data?.formData} data-testid="apply-form" style={{ maxWidth: 720 }}>
           {fields.map((f) => (
             <Form.Item
               key={f.key}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { RowList } from '../RowList.tsx';
 import { DownloadOutlined, EditOutlined, SafetyCertificateOutlined, SendOutlined } from '@ant-design/icons';
@@ -12,7 +12,7 @@ import { ApplicationFacts, DeadlineList, FormDataView, HistoryTimeline, Material
 import { getApplication, myLicences, newIdempotencyKey, resubmitApplication } from '../services.api.ts';
 import { FINAL_STATES, type MyLicence } from '../services.types.ts';
 import { MaterialActions } from './MaterialActions.tsx';
-import { RateMatter } from '../../ratings/index.ts';
+import { RateMatter, useRatingMeta } from '../../ratings/index.ts';
 
 /** 办件详情 for the applicant: every step, the clock with paused days, notices as PDF, materials, corrections, licences. */
 export function MyApplicationPage() {
@@ -26,6 +26,14 @@ export function MyApplicationPage() {
   const [error, setError] = useState<string | null>(null);
   const [key, setKey] = useState(newIdempotencyKey);
   const a = remote.data;
+  // The rating card shares one cached load of the rating levels; load it here first, and again if a
+  // remount (StrictMode, fast navigation) aborted the shared request, so the card never starts from an aborted load.
+  const ratingMeta = useRatingMeta();
+  const metaAborted = ratingMeta.error instanceof DOMException && ratingMeta.error.name === 'AbortError';
+  const reloadMeta = ratingMeta.reload;
+  useEffect(() => {
+    if (metaAborted) reloadMeta();
+  }, [metaAborted, reloadMeta]);
 
   if (remote.error) return <LoadError error={remote.error} onRetry={remote.reload} />;
   if (!a) return <Skeleton active />;
@@ -104,7 +112,7 @@ export function MyApplicationPage() {
               )}
             </Card>
             {finished && <LicenceCard licences={mine} loading={licences.loading} error={licences.error} />}
-            {finished && a.kind !== 'sub' && <RateMatter applicationId={a.id} />}
+            {finished && a.kind !== 'sub' && ratingMeta.data && <RateMatter applicationId={a.id} />}
           </Space>
         </Col>
         <Col xs={24} xl={8} style={{ minWidth: 0 }}>

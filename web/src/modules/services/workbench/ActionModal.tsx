@@ -3,7 +3,7 @@
  * route takes, the version read (optimistic locking), an Idempotency-Key, and
  * the server's field errors shown on the fields they name.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { applyFormErrors } from '../../../app/errors.ts';
@@ -76,36 +76,34 @@ function bodyOf(action: string, v: Values, a: ApplicationDetail): Record<string,
   }
 }
 
-export function ActionModal({
-  action,
-  app,
-  ctx,
-  onClose,
-  onDone,
-}: {
+export interface ActionModalProps {
   action: string | null;
   app: ApplicationDetail;
   ctx: ActionContext;
   onClose(): void;
   onDone(a: ApplicationDetail): void;
-}) {
+}
+
+/** Mounts a fresh dialog (its own form, initial values and Idempotency-Key) each time an action is opened. */
+export function ActionModal(props: ActionModalProps) {
+  if (!props.action) return null;
+  return <ActionDialog key={props.action} {...props} action={props.action} />;
+}
+
+function initialValues(action: string, ctx: ActionContext): Partial<Values> {
+  if (action === 'requestCorrection') return { missingKeys: ctx.missing.map((m) => m.key) };
+  if (action === 'acceptDeferred') return { deferred: ctx.missing.filter((m) => m.deferrable).map((m) => m.key) };
+  if (action === 'decide') return { approve: true };
+  return {};
+}
+
+function ActionDialog({ action, app, ctx, onClose, onDone }: ActionModalProps & { action: string }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [key, setKey] = useState(newIdempotencyKey);
-
-  useEffect(() => {
-    if (!action) return;
-    form.resetFields();
-    setError(null);
-    setKey(newIdempotencyKey());
-    if (action === 'requestCorrection') form.setFieldsValue({ missingKeys: ctx.missing.map((m) => m.key) });
-    if (action === 'acceptDeferred') form.setFieldsValue({ deferred: ctx.missing.filter((m) => m.deferrable).map((m) => m.key) });
-    if (action === 'decide') form.setFieldsValue({ approve: true });
-  }, [action, form, ctx.missing]);
-
-  if (!action) return null;
+  const [initial] = useState(() => initialValues(action, ctx));
 
   const ok = async () => {
     let values: Values;
@@ -145,7 +143,7 @@ export function ActionModal({
       width={640}
     >
       {HELP[action] && <Typography.Paragraph type="secondary">{t(HELP[action])}</Typography.Paragraph>}
-      <Form form={form} layout="vertical" data-testid={`action-form-${action}`}>
+      <Form form={form} layout="vertical" initialValues={initial} data-testid={`action-form-${action}`}>
         {action === 'requestCorrection' && (
           <>
             <Form.Item name="missingKeys" label={t('svc.act.missingList')} rules={[{ required: true, type: 'array', min: 1, message: t('svc.act.missingRequired') }]}>

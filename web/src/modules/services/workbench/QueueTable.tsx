@@ -1,4 +1,5 @@
-import { Space, Table, Tag } from 'antd';
+import '../services.css';
+import { Space, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../app/i18n/index.tsx';
 import { formatInstant } from '../../../app/format.ts';
@@ -21,33 +22,51 @@ export function QueueTable({ items, loading, testId, extra }: { items: Applicati
       rowClassName={(a) => `tb-urgency-${urgencyOf(a)}`}
       onRow={(a) => ({ 'data-testid': `queue-row-${a.applicationNo}`, 'data-urgency': urgencyOf(a) }) as React.HTMLAttributes<HTMLElement>}
       columns={[
-        { title: t('svc.field.applicationNo'), dataIndex: 'applicationNo', render: (no: string, a) => <Link to={`/workbench/applications/${a.id}`} data-testid="queue-open">{no}</Link> },
+        {
+          title: t('svc.field.applicationNo'),
+          dataIndex: 'applicationNo',
+          render: (no: string, a) => (
+            <Space orientation="vertical" size={2}>
+              <Link to={`/workbench/applications/${a.id}`} data-testid="queue-open" style={{ whiteSpace: 'nowrap' }}>
+                {no}
+              </Link>
+              <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+                {labelOf(CHANNEL_LABEL, a.channel, t)}
+                {a.kind !== 'single' ? ` · ${labelOf(KIND_LABEL, a.kind, t)}` : ''}
+              </Typography.Text>
+            </Space>
+          ),
+        },
         {
           title: t('svc.field.item'),
           dataIndex: 'itemName',
           render: (n: string, a) => (
-            <Space size={4} wrap>
-              <span className="tb-wrap">{n}</span>
-              {a.kind !== 'single' && <Tag>{labelOf(KIND_LABEL, a.kind, t)}</Tag>}
-            </Space>
+            <div style={{ minWidth: 160 }}>
+              <div className="tb-wrap">{n}</div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {a.handlingOrg.name}
+              </Typography.Text>
+            </div>
           ),
         },
-        { title: t('svc.field.applicant'), key: 'applicant', render: (_: unknown, a) => a.applicant.name },
-        { title: t('svc.field.handlingOrg'), key: 'org', render: (_: unknown, a) => a.handlingOrg.name },
-        { title: t('svc.field.channel'), dataIndex: 'channel', render: (c: string) => labelOf(CHANNEL_LABEL, c, t) },
+        { title: t('svc.field.applicant'), key: 'applicant', render: (_: unknown, a) => <span style={{ whiteSpace: 'nowrap' }}>{a.applicant.name}</span> },
         {
           title: t('svc.field.state'),
           key: 'state',
           render: (_: unknown, a) => (
-            <Space size={4} wrap>
+            <Space size={4} wrap style={{ minWidth: 110 }}>
               <StateTag a={a} />
               <UrgencyTag a={a} />
             </Space>
           ),
         },
-        { title: t('svc.field.step'), key: 'step', render: (_: unknown, a) => (a.step ? `${a.step.name ?? '—'}（${a.step.index + 1}/${a.step.total}）` : '—') },
-        { title: t('svc.field.promisedDate'), key: 'due', render: (_: unknown, a) => <DueText a={a} /> },
-        { title: t('svc.field.receivedAt'), dataIndex: 'receivedAt', render: (v: string | null) => (v ? formatInstant(v) : '—') },
+        {
+          title: t('svc.field.step'),
+          key: 'step',
+          render: (_: unknown, a) => <span style={{ whiteSpace: 'nowrap' }}>{a.step && a.state === 'in_review' ? `${a.step.name ?? '—'}（${a.step.index + 1}/${a.step.total}）` : '—'}</span>,
+        },
+        { title: t('svc.field.promisedDate'), key: 'due', render: (_: unknown, a) => <span style={{ whiteSpace: 'nowrap' }}><DueText a={a} /></span> },
+        { title: t('svc.field.receivedAt'), dataIndex: 'receivedAt', render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ? formatInstant(v) : '—'}</span> },
         ...(extra ? [{ title: t('svc.material.actions'), key: 'x', render: (_: unknown, a: Application) => extra(a) }] : []),
       ]}
     />

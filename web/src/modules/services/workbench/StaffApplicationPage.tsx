@@ -28,6 +28,15 @@ function departments(nodes: OrgTreeNode[], out: { id: number; name: string }[] =
   return out;
 }
 
+/** The review steps decide between "next step" and "decide": the decision belongs to the last step. */
+function stepAllows(a: ApplicationDetail, action: string): boolean {
+  if (!a.step || a.step.total === 0) return true;
+  const last = a.step.index >= a.step.total - 1;
+  if (action === 'advance') return !last;
+  if (action === 'decide') return last;
+  return true;
+}
+
 /** 办件 on the workbench: the facts, the clock, pre-check, notices, history, and the actions the caller may take now. */
 export function StaffApplicationPage() {
   const { id = '' } = useParams();
@@ -95,7 +104,7 @@ export function StaffApplicationPage() {
           <Typography.Text type="secondary">{t('svc.wb.noActions')}</Typography.Text>
         ) : (
           <Flex gap={8} wrap>
-            {a.actions.map((x) => (
+            {a.actions.filter((x) => stepAllows(a, x.action)).map((x) => (
               <Button
                 key={x.action}
                 type={['accept', 'decide', 'advance', 'receiveCorrection', 'approveExtension'].includes(x.action) ? 'primary' : 'default'}
