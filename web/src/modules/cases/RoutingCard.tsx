@@ -26,6 +26,7 @@ export function RoutingCard({ c, compact }: { c: CaseSummary; compact?: boolean 
       <span data-testid="routing">
         <Typography.Text strong>{s.lead.name}</Typography.Text>
         <Tag style={{ marginInlineStart: 6 }}>{s.lead.kind === 'town' ? t('cases.routing.town') : t('cases.routing.department')}</Tag>
+        {c.returnedOrgIds.includes(s.lead.orgId) && <Tag color="orange">{t('cases.dispatch.returnedBefore')}</Tag>}
         <Tooltip title={pick(s.reason.zh, s.reason.en)}>
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} ellipsis>
             {pick(s.reason.zh, s.reason.en)}
