@@ -16,7 +16,7 @@ import { type ServicesCore, presentMaterial, presentNotice, type Who } from './s
 import { ServiceErrors } from './services.errors.ts';
 import { APPLICATION_SUBMITTED, type ApplicationSubmittedEvent, type ItemSnapshot } from './services.events.ts';
 import { applicationNumber, bundleDecisionDays, decisionDays, formProblems, missingMaterials } from './services.rules.ts';
-import { isApplicantOf, staffMay } from './services.policy.ts';
+import { isApplicantOf } from './services.policy.ts';
 import type { Channel } from './services.schema.ts';
 import { FINAL_STATES } from './services.workflow.ts';
 import { licenceFits, licencesOfHolder } from './licences.port.ts';
@@ -275,7 +275,7 @@ export class ApplyService {
   private async forMaterial(tx: Executor, actor: Actor, id: number, key: string): Promise<{ row: repo.ApplicationRow; m: repo.MaterialRow }> {
     const row = await this.core.visible(actor, id, tx);
     const applicant = isApplicantOf(actor, row);
-    const window = staffMay(actor, 'application:intake', row);
+    const window = await this.core.mayIntake(actor, row, tx);
     if (!applicant && !window) throw CommonErrors.NOT_FOUND();
     const m = (await repo.materialsOf(tx, row.id)).find((x) => x.key === key);
     if (!m) throw ServiceErrors.MATERIAL_NOT_FOUND({ vars: { key } });
@@ -402,7 +402,7 @@ export class ApplyService {
     const history = await repo.historyOf(ex, id);
     const applicant = isApplicantOf(actor, row);
     return {
-      ...this.core.present(actor, row, await this.core.clocks(ex, id)),
+      ...(await this.core.view(actor, row, ex)),
       materials: (await repo.materialsOf(ex, id)).map(presentMaterial),
       notices: notices.map(presentNotice),
       countersigns: (await repo.countersignsOf(ex, id)).map((c) => ({
@@ -416,7 +416,7 @@ export class ApplyService {
         answeredAt: c.answeredAt?.toISOString() ?? null,
         version: c.version,
       })),
-      subApplications: await Promise.all(subs.map(async (s) => this.core.present(actor, s, await this.core.clocks(ex, s.id)))),
+      subApplications: await Promise.all(subs.map((s) => this.core.view(actor, s, ex))),
       history: history.map((h) => ({
         action: h.action,
         from: h.from_state,
@@ -447,7 +447,7 @@ export class ApplyService {
     );
     const items = [];
     for (const r of page) {
-      items.push({ ...this.core.present(actor, r, await this.core.clocks(ex, r.id)), notices: notices.filter((n) => n.applicationId === r.id).map(presentNotice) });
+      items.push({ ...(await this.core.view(actor, r, ex)), notices: notices.filter((n) => n.applicationId === r.id).map(presentNotice) });
     }
     return { items, nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null };
   }

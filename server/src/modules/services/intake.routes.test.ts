@@ -55,6 +55,31 @@ describeEachBackend('applications API: window intake and the statutory clock', (
     expect((await req('GET', '/api/intake/identity?idNumber=' + WALKIN_ID)).statusCode).toBe(401);
   });
 
+  it('a town window accepts a county item for a walk-in (无差别全科受理); other counties\' windows see nothing of it', async () => {
+    const d = ok<Detail & { actions: { action: string }[] }>(
+      await req('POST', '/api/intake/applications', 'townclerk', { itemId: f.items.food, idNumber: makeResidentId('32028119660606006'), name: '赵六', at: '2026-09-14T10:00:00+08:00' }),
+      201,
+    );
+    expect(d.state).toBe('submitted');
+    expect(d.actions.map((a) => a.action)).toEqual(expect.arrayContaining(['accept', 'requestCorrection', 'refuse']));
+    const queue = ok<{ items: { id: number }[] }>(await req('GET', '/api/intake/queue', 'townclerk'));
+    expect(queue.items.map((x) => x.id)).toContain(d.id);
+    // the county centre's window sees it too (the item is the county's)
+    expect(ok<{ items: { id: number }[] }>(await req('GET', '/api/intake/queue', 'clerk')).items.map((x) => x.id)).toEqual(expect.arrayContaining([d.id]));
+    for (const key of ['m1', 'm2', 'm3']) ok(await upload(d.id, key, 'townclerk'));
+    expect(ok<{ complete: boolean }>(await req('GET', `/api/applications/${d.id}/precheck`, 'townclerk')).complete).toBe(true);
+    // Yixing's window (another county) neither sees nor acts on it
+    expect((await req('GET', `/api/applications/${d.id}`, 'yx')).statusCode).toBe(404);
+    expect((await req('POST', `/api/applications/${d.id}/accept`, 'yx', { at: '2026-09-14T11:00:00+08:00' })).statusCode).toBe(404);
+    const accepted = ok<Detail>(await req('POST', `/api/applications/${d.id}/accept`, 'townclerk', { at: '2026-09-14T11:00:00+08:00' }));
+    expect(accepted.state).not.toBe('submitted');
+    expect(accepted.notices.map((n) => n.kind)).toContain('receipt');
+    // the town window sees only what it received
+    const countyWalkIn = await walkIn(f.items.simple, '2026-09-14T10:30:00+08:00', makeResidentId('32028119670707007'));
+    expect(ok<{ items: { id: number }[] }>(await req('GET', '/api/intake/queue', 'townclerk')).items.map((x) => x.id)).not.toContain(countyWalkIn.id);
+    expect((await req('GET', `/api/applications/${countyWalkIn.id}`, 'townclerk')).statusCode).toBe(404);
+  });
+
   it('one correction notice lists both missing materials; a second is refused; resubmission moves the due date by exactly the paused working days', async () => {
     const d = await walkIn(f.items.food, '2026-09-14T10:00:00+08:00');
     expect(d.state).toBe('submitted');

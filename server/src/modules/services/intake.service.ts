@@ -16,7 +16,6 @@ import * as repo from './services.repository.ts';
 import { type ServicesCore, SYSTEM_WHO, instant, presentMaterial, type Who } from './services.core.ts';
 import { ServiceErrors } from './services.errors.ts';
 import { checkForm, resubmitRow, type ApplyService, type DraftInput } from './apply.service.ts';
-import { staffMay } from './services.policy.ts';
 import { checkDeferral, fanOutPlan, maskIdNumber, missingMaterials } from './services.rules.ts';
 import {
   APPLICATION_ACCEPTED,
@@ -90,7 +89,7 @@ export class IntakeService {
         { accountId: known?.accountId ?? null, kind: person ? 'person' : 'legal', name, idNumber: id, agent: null },
         { channel: 'window', intakeOrgId: clerk?.org_id ?? null, createdBy: actor.id, formData: input.formData ?? {}, at },
       );
-      if (!staffMay(actor, 'application:intake', row)) throw CommonErrors.NOT_FOUND();
+      if (!(await this.core.mayIntake(actor, row, tx))) throw CommonErrors.NOT_FOUND();
       await this.apply.audit(tx, who, row, 'application.create', { state: 'draft', channel: 'window', applicationNo: row.applicationNo });
       await this.apply.submitRow(row, 'windowSubmit', who, { at });
       return row.id;
@@ -102,7 +101,7 @@ export class IntakeService {
   async precheck(actor: Actor, id: number) {
     const ex = executor(this.core.db);
     const row = await this.core.visible(actor, id, ex);
-    if (!staffMay(actor, 'application:intake', row)) throw CommonErrors.NOT_FOUND();
+    if (!(await this.core.mayIntake(actor, row, ex))) throw CommonErrors.NOT_FOUND();
     const materials = await repo.materialsOf(ex, id);
     const missing = missingMaterials(materials);
     return {
@@ -122,7 +121,7 @@ export class IntakeService {
 
   private async intakeRow(tx: Executor, actor: Actor, id: number): Promise<repo.ApplicationRow> {
     const row = await this.core.visible(actor, id, tx);
-    if (!staffMay(actor, 'application:intake', row)) throw CommonErrors.NOT_FOUND();
+    if (!(await this.core.mayIntake(actor, row, tx))) throw CommonErrors.NOT_FOUND();
     return row;
   }
 

@@ -13,7 +13,7 @@ import { notify } from '../../platform/notify/index.ts';
 import type { AppContext } from '../../context.ts';
 import * as repo from './services.repository.ts';
 import { APPLICATION_WORKFLOW, APPLICANT_ACTIONS, SYSTEM_ACTIONS, applicationFlow, applicationStore, type ApplicationAction } from './services.workflow.ts';
-import { isApplicantOf, maySee } from './services.policy.ts';
+import { intakeScopes, isApplicantOf, mayIntake, maySee, type IntakeCentre } from './services.policy.ts';
 import { maskIdNumber, noticeNumber, reviewSteps } from './services.rules.ts';
 import type { NoticeKind } from './services.schema.ts';
 import type { ItemSnapshot } from './services.events.ts';
@@ -62,10 +62,24 @@ export class ServicesCore {
     const row = await repo.findApplication(ex, id);
     if (!row) throw CommonErrors.NOT_FOUND();
     if (maySee(actor, row)) return row;
+    // the window that received it (a town centre taking a county item) reads it
+    if (actor.kind === 'staff' && mayIntake(actor, row, await this.intakeCentre(ex, row))) return row;
     // a department asked to countersign reads the application it gives its opinion on
     const asked = actor.kind === 'staff' ? await repo.countersignsOf(ex, id) : [];
     if (asked.some((c) => canAct(actor, 'application:review', { regionCode: c.regionCode, orgIds: c.orgPath }))) return row;
     throw CommonErrors.NOT_FOUND();
+  }
+
+  /** The centre where the application was received at a window (null for online applications). */
+  async intakeCentre(ex: Executor, row: Pick<repo.ApplicationRow, 'intakeOrgId'>): Promise<IntakeCentre | null> {
+    if (row.intakeOrgId == null) return null;
+    const org = await repo.findOrg(ex, row.intakeOrgId);
+    return org ? { regionCode: org.regionCode, path: org.path } : null;
+  }
+
+  /** May the caller take intake steps on the application (its item's window scope, or the centre that received it)? */
+  async mayIntake(actor: Actor, row: repo.ApplicationRow, ex: Executor = executor(this.db)): Promise<boolean> {
+    return mayIntake(actor, row, await this.intakeCentre(ex, row));
   }
 
   /** The application if the caller is its applicant or agent. */
@@ -124,8 +138,8 @@ export class ServicesCore {
   }
 
   /** The actions the caller may take now: the workflow's, narrowed to the caller's side of the counter. */
-  actionsFor(actor: Actor, a: repo.ApplicationRow): { action: string; label: { zh: string; en: string }; requires: readonly string[] }[] {
-    const subject = { state: a.state, version: a.version, regionCode: a.regionCode, orgIds: a.handlingOrgPath };
+  actionsFor(actor: Actor, a: repo.ApplicationRow, centre: IntakeCentre | null = null): { action: string; label: { zh: string; en: string }; requires: readonly string[] }[] {
+    const subject = { state: a.state, version: a.version, regionCode: a.regionCode, orgIds: a.handlingOrgPath, alsoScopes: intakeScopes(centre) };
     const applicant = isApplicantOf(actor, a);
     return availableActions(applicationFlow, subject, actor).filter(({ action }) => {
       if ((SYSTEM_ACTIONS as readonly string[]).includes(action)) return false;
@@ -137,7 +151,12 @@ export class ServicesCore {
     });
   }
 
-  present(actor: Actor, a: repo.ApplicationRow, clocks: SlaClock[] = []) {
+  /** The application as the caller sees it, with its clocks and the actions the caller may take (incl. the receiving window's). */
+  async view(actor: Actor, a: repo.ApplicationRow, ex: Executor = executor(this.db)) {
+    return this.present(actor, a, await this.clocks(ex, a.id), actor.kind === 'staff' ? await this.intakeCentre(ex, a) : null);
+  }
+
+  present(actor: Actor, a: repo.ApplicationRow, clocks: SlaClock[] = [], centre: IntakeCentre | null = null) {
     const snap = a.itemSnapshot as ItemSnapshot;
     const steps = reviewSteps(snap.process);
     const label = applicationFlow.states[a.state as keyof typeof applicationFlow.states]?.label ?? { zh: a.state, en: a.state };
@@ -193,7 +212,7 @@ export class ServicesCore {
         provisional: c.provisional,
         overdue: c.overdue,
       })),
-      actions: this.actionsFor(actor, a),
+      actions: this.actionsFor(actor, a, centre),
     };
   }
 }

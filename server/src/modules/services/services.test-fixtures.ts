@@ -10,6 +10,7 @@ import { BundleService, publishDirect, type ItemContentInput } from '../catalog/
 
 export const JY = '320281';
 export const YX = '320282';
+export const HUASHI = '320281107';
 
 export const PERSON_ID = makeResidentId('32028119880516001');
 export const AGENT_ID = makeResidentId('32028119900101002');
@@ -18,7 +19,7 @@ export const FIRM_USCC = makeUscc('91320281MA1X2Y3U4');
 export const WALKIN_ID = makeResidentId('32028119700707004');
 
 export interface Fixture {
-  orgs: { gov: number; spj: number; gaj: number; swj: number; zwfw: number; yx: number };
+  orgs: { gov: number; spj: number; gaj: number; swj: number; zwfw: number; yx: number; hsCentre: number };
   items: { food: number; register: number; seal: number; invoice: number; simple: number };
   h: Record<string, Record<string, string>>;
   ids: Record<string, number>;
@@ -70,12 +71,14 @@ export async function setUpServices(t: TestApp): Promise<Fixture> {
   await db.execute(sql`insert into regions (code, name, level, parent_code, town_kind) values
     ('320000', '江苏省', 'province', null, null), ('320200', '无锡市', 'city', '320000', null),
     (${JY}, '江阴市', 'county', '320200', null), (${YX}, '宜兴市', 'county', '320200', null) on conflict (code) do nothing`);
+  await db.execute(sql`insert into regions (code, name, level, parent_code, town_kind) values (${HUASHI}, '华士镇', 'town', ${JY}, 'town') on conflict (code) do nothing`);
   const gov = await insertOrg(db, { code: 's.gov', name: '江阴市人民政府', type: 'government', level: 'county', regionCode: JY });
   const spj = await insertOrg(db, { code: 's.spj', name: '江阴市行政审批局', type: 'approval_bureau', level: 'county', regionCode: JY, parentId: gov });
   const gaj = await insertOrg(db, { code: 's.gaj', name: '江阴市公安局', type: 'department', level: 'county', regionCode: JY, parentId: gov });
   const swj = await insertOrg(db, { code: 's.swj', name: '国家税务总局江阴市税务局', type: 'department', level: 'county', regionCode: JY, parentId: gov });
   const zwfw = await insertOrg(db, { code: 's.zwfw', name: '江阴市政务服务中心', type: 'service_centre', level: 'county', regionCode: JY, parentId: gov });
   const yx = await insertOrg(db, { code: 's.yx', name: '宜兴市行政审批局', type: 'approval_bureau', level: 'county', regionCode: YX });
+  const hsCentre = await insertOrg(db, { code: 's.hs.svc', name: '江阴市华士镇便民服务中心', type: 'service_centre', level: 'town', regionCode: HUASHI, parentId: gov });
   const out = await publishDirect(
     db,
     [
@@ -134,9 +137,11 @@ export async function setUpServices(t: TestApp): Promise<Fixture> {
   ids.swj = await createTestAccount(t, { username: 'swj', displayName: '税务审批员', orgId: swj, grants: [{ role: 'approver', regionCode: JY, orgId: swj }] });
   ids.leader = await createTestAccount(t, { username: 'leader', displayName: '局长', orgId: gov, grants: [{ role: 'leader', regionCode: JY, orgId: null }] });
   ids.yx = await createTestAccount(t, { username: 'yx', displayName: '宜兴审批员', orgId: yx, grants: [{ role: 'approver', regionCode: YX, orgId: yx }, { role: 'window_clerk', regionCode: YX, orgId: null }] });
+  // a town window (便民服务中心): any window accepts any matter (无差别全科受理), county items included
+  ids.townclerk = await createTestAccount(t, { username: 'townclerk', displayName: '华士窗口', orgId: hsCentre, grants: [{ role: 'window_clerk', regionCode: HUASHI, orgId: null }] });
   const h: Record<string, Record<string, string>> = {};
-  for (const u of ['person', 'other', 'agent', 'firm', 'clerk', 'spj1', 'spj2', 'gaj', 'swj', 'leader', 'yx']) h[u] = await signIn(t.app, u);
-  return { orgs: { gov, spj, gaj, swj, zwfw, yx }, items, h, ids };
+  for (const u of ['person', 'other', 'agent', 'firm', 'clerk', 'spj1', 'spj2', 'gaj', 'swj', 'leader', 'yx', 'townclerk']) h[u] = await signIn(t.app, u);
+  return { orgs: { gov, spj, gaj, swj, zwfw, yx, hsCentre }, items, h, ids };
 }
 
 /** A small valid PDF for uploads. */

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { query } from '../../platform/db/index.ts';
 import type { WorkflowDef, WorkflowStore } from '../../platform/workflow/index.ts';
+import { intakeScopes } from './services.policy.ts';
 
 /**
  * The application workflow (办件流程), as data. Two clocks, both started at
@@ -168,11 +169,21 @@ export const SYSTEM_ACTIONS = ['deemAccept', 'dispatch', 'join'] as const;
 /** The application table as a workflow store: scope is the region and the handling organisation's path. */
 export const applicationStore: WorkflowStore = {
   async load(ex, id) {
-    const [row] = await query<{ state: string; version: number; region_code: string; handling_org_path: number[] }>(
+    // the centre that received it at a window may take the intake steps too (无差别全科受理: a town window, a county item)
+    const [row] = await query<{ state: string; version: number; region_code: string; handling_org_path: number[]; intake_region: string | null; intake_path: number[] | null }>(
       ex,
-      sql`select state, version, region_code, handling_org_path from applications where id = ${id}`,
+      sql`select a.state, a.version, a.region_code, a.handling_org_path, o.region_code as intake_region, o.path as intake_path
+          from applications a left join organisations o on o.id = a.intake_org_id where a.id = ${id}`,
     );
-    return row && { state: row.state, version: row.version, regionCode: row.region_code, orgIds: row.handling_org_path ?? [] };
+    return (
+      row && {
+        state: row.state,
+        version: row.version,
+        regionCode: row.region_code,
+        orgIds: row.handling_org_path ?? [],
+        alsoScopes: intakeScopes(row.intake_region ? { regionCode: row.intake_region, path: row.intake_path ?? [] } : null),
+      }
+    );
   },
   async save(ex, id, to, expectedVersion) {
     const [row] = await query<{ version: number }>(

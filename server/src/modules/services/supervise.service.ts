@@ -57,12 +57,17 @@ export class SuperviseService {
     if (key !== undefined && (key.length !== 1 || !Number.isInteger(key[0]))) {
       throw CommonErrors.VALIDATION({ fields: [{ field: 'cursor', message: '分页游标无效', messageEn: 'Invalid cursor', in: 'query' }] });
     }
-    const scope = scopeCondition(actor, permission, { region: sql.raw('region_code'), path: sql.raw('handling_org_path') });
+    const own = scopeCondition(actor, permission, { region: sql.raw('region_code'), path: sql.raw('handling_org_path') });
+    // the window's queue also holds what was received at a centre in its scope, whoever handles the item (无差别全科受理)
+    const scope =
+      permission === 'application:intake'
+        ? sql`(${own} or intake_org_id in (select io.id from organisations io where ${scopeCondition(actor, permission, { region: sql.raw('io.region_code'), path: sql.raw('io.path') })}))`
+        : own;
     const ex = executor(this.core.db);
     const rows = await repo.listApplications(ex, { where: sql`${scope} and ${where}`, afterId: key?.[0] as number | undefined, limit });
     const page = rows.slice(0, limit);
     const items = [];
-    for (const r of page) items.push(this.core.present(actor, r, await this.core.clocks(ex, r.id)));
+    for (const r of page) items.push(await this.core.view(actor, r, ex));
     return { items, nextCursor: rows.length > limit ? encodeCursor([page[page.length - 1].id]) : null };
   }
 
@@ -88,7 +93,7 @@ export class SuperviseService {
       await recordAudit(tx, who, { action: 'application.overdue_explanation', entityType: 'application', entityId: id, regionCode: row.regionCode, after: { explanation: input.explanation } });
     });
     const row = await repo.findApplication(executor(this.core.db), id);
-    return this.core.present(actor, row!, await this.core.clocks(executor(this.core.db), id));
+    return this.core.view(actor, row!, executor(this.core.db));
   }
 
   /** The public list of explanations of overdue applications: no personal data. */

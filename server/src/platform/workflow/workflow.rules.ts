@@ -54,6 +54,18 @@ export interface Subject {
   version: number;
   regionCode: string | null;
   orgIds: number[];
+  /**
+   * Further scopes that also cover the subject for one permission: e.g. an
+   * application received at a town window may be handled at that window
+   * (application:intake in the intake centre's scope) although the item is
+   * the county's (无差别全科受理).
+   */
+  alsoScopes?: readonly { permission: Permission; regionCode: string | null; orgIds: number[] }[];
+}
+
+/** May `actor` use `permission` on `subject`: in the subject's own scope, or in one of its further scopes for that permission. */
+export function coversSubject(actor: Actor, permission: Permission, subject: Subject): boolean {
+  return canAct(actor, permission, subject) || (subject.alsoScopes ?? []).some((s) => s.permission === permission && canAct(actor, permission, s));
 }
 
 export type TransitionCheck =
@@ -79,7 +91,7 @@ export function checkDefinition(def: WorkflowDef): string[] {
 export function checkTransition(def: WorkflowDef, subject: Subject, action: string, actor: Actor, input: Record<string, unknown>): TransitionCheck {
   const a = def.actions[action];
   if (!a) return { ok: false, reason: 'unknown_action' };
-  if (!canAct(actor, a.permission, subject)) return { ok: false, reason: 'forbidden' };
+  if (!coversSubject(actor, a.permission, subject)) return { ok: false, reason: 'forbidden' };
   if (!a.from.includes(subject.state)) return { ok: false, reason: 'wrong_state' };
   const missing = (a.requires ?? []).filter((f) => input[f] === undefined || input[f] === null || input[f] === '');
   if (missing.length) return { ok: false, reason: 'missing_input', fields: missing };
@@ -91,6 +103,6 @@ export function checkTransition(def: WorkflowDef, subject: Subject, action: stri
 /** The actions `actor` may take now, for the UI to show (and hide the rest). */
 export function availableActions(def: WorkflowDef, subject: Subject, actor: Actor): { action: string; label: Label; requires: readonly string[] }[] {
   return Object.entries(def.actions)
-    .filter(([, a]) => a.from.includes(subject.state) && canAct(actor, a.permission, subject))
+    .filter(([, a]) => a.from.includes(subject.state) && coversSubject(actor, a.permission, subject))
     .map(([action, a]) => ({ action, label: a.label, requires: a.requires ?? [] }));
 }
