@@ -12,7 +12,7 @@ export function CaseTraceDrawer({ caseId, version, onClose }: { caseId: number |
   const data = useRemote(caseId === null ? null : (signal) => getCaseTrace(caseId, signal), [caseId, version]);
   const c = data.data;
   return (
-    <Drawer open={caseId !== null} onClose={onClose} width={Math.min(560, window.innerWidth - 24)} title={c ? `${t('cmd.trace')} · ${c.caseNo}` : t('cmd.trace')} destroyOnHidden>
+    <Drawer open={caseId !== null} onClose={onClose} size={Math.min(560, window.innerWidth - 24)} title={c ? `${t('cmd.trace')} · ${c.caseNo}` : t('cmd.trace')} destroyOnHidden>
       {data.error ? (
         <LoadError error={data.error} onRetry={data.reload} />
       ) : !c ? (

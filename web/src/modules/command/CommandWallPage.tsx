@@ -77,7 +77,7 @@ export function CommandWallPage() {
             <FigureTiles totals={o.totals} />
           </Col>
           <Col xs={24} xl={6}>
-            <Space direction="vertical" size={12} style={{ width: '100%' }}>
+            <Space orientation="vertical" size={12} style={{ width: '100%' }}>
               <Panel title={t('cmd.byStatus')} testId="panel-status">
                 <StatusChart overview={o} height={Math.max(200, side * 0.38)} />
               </Panel>
@@ -110,7 +110,7 @@ export function CommandWallPage() {
             </Panel>
           </Col>
           <Col xs={24} xl={6}>
-            <Space direction="vertical" size={12} style={{ width: '100%' }}>
+            <Space orientation="vertical" size={12} style={{ width: '100%' }}>
               <Panel title={t('cmd.ranking')} testId="panel-ranking">
                 <RankingTable overview={o} compact height={Math.max(160, (wall - 12) * 0.42 - 150)} onTown={pickTown} />
               </Panel>
