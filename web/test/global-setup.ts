@@ -28,7 +28,8 @@ export default async function setup(project: TestProject) {
   const dataDir = given ? path.resolve(given) : fs.mkdtempSync(path.join(os.tmpdir(), 'tongban-browser-'));
   const server = startServer(ROOT, await freePort(), { DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'auto', DATABASE_URL: '' });
   try {
-    await waitForHealth(server, 180_000);
+    // first start seeds the whole demo county (a year of applications and cases): minutes on a loaded two-core machine
+    await waitForHealth(server, 600_000);
   } catch (e) {
     await server.stop();
     if (!given) fs.rmSync(dataDir, { recursive: true, force: true });

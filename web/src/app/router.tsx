@@ -49,6 +49,7 @@ const AdjustmentEditorPage = lazyPage(() => import('../modules/catalog/editor/Ad
 const ImportPage = lazyPage(() => import('../modules/catalog/imports/ImportPage.tsx'), 'ImportPage');
 const ImportPreviewPage = lazyPage(() => import('../modules/catalog/imports/ImportPreviewPage.tsx'), 'ImportPreviewPage');
 const LicenceVerifyPage = lazyPage(() => import('../modules/licenses/VerifyPage.tsx'), 'VerifyPage');
+const NoticeVerifyPage = lazyPage(() => import('../modules/services/portal/NoticeVerifyPage.tsx'), 'NoticeVerifyPage');
 const MyLicencesPage = lazyPage(() => import('../modules/licenses/MyLicencesPage.tsx'), 'MyLicencesPage');
 const CaseReportPage = lazyPage(() => import('../modules/cases/ReportPage.tsx'), 'ReportPage');
 const GridCasesPage = lazyPage(() => import('../modules/cases/GridCasesPage.tsx'), 'GridCasesPage');
@@ -100,6 +101,8 @@ export function AppRoutes() {
         <Route path="report" element={page(<PublicReportPage />)} />
         <Route path="verify" element={page(<LicenceVerifyPage />)} />
         <Route path="verify/licence/:licenceNo" element={page(<LicenceVerifyPage />)} />
+        <Route path="verify/notice" element={page(<NoticeVerifyPage />)} />
+        <Route path="verify/notice/:number" element={page(<NoticeVerifyPage />)} />
         <Route path="ratings" element={page(<RatingStatsPage />)} />
         <Route path="rate/:code" element={page(<RatingKioskPage />)} />
       </Route>

@@ -10,6 +10,7 @@ import type { AppContext } from '../../context.ts';
 import * as repo from './services.repository.ts';
 import { ServiceErrors } from './services.errors.ts';
 import { servicesOf } from './services.module.ts';
+import { applicationFlow } from './services.workflow.ts';
 
 const KIND_TITLES: Record<string, string> = {
   receipt: '受理通知书',
@@ -71,6 +72,7 @@ export async function verifyNotice(ctx: AppContext, number: string) {
     handlingOrg: a.handlingOrgName,
     issuedAt: n.issuedAt.toISOString(),
     state: a.state,
+    stateLabel: applicationFlow.states[a.state as keyof typeof applicationFlow.states]?.label ?? { zh: a.state, en: a.state },
   };
 }
 
@@ -117,7 +119,8 @@ export async function noticePdf(ctx: AppContext, actor: Actor, applicationId: nu
       }
       doc.moveDown(2).text(`${a.handlingOrgName}`, { align: 'right' }).text(fmt(n.issuedAt.toISOString()), { align: 'right' });
       const y = doc.page.height - 56 - 110;
-      await kit.qr(String(c.verifyPath ?? `/verify/notice/${n.number}`), 56, y, 96);
+      // the QR carries the full public address (PUBLIC_BASE_URL), so a phone scanning the paper lands on the check page
+      await kit.qr(`${ctx.config.publicBaseUrl}${String(c.verifyPath ?? `/verify/notice/${n.number}`)}`, 56, y, 96);
       doc.fontSize(9).text('扫码核验文书真伪', 160, y + 40);
     },
     { title, subject: n.number, creationDate: n.issuedAt },
