@@ -174,6 +174,7 @@ export async function seedDemo(ctx: Pick<AppContext, 'db'>, opts: SeedDemoOption
       // the county is there; its catalog may not be (a database seeded before the catalog existed)
       await seedGridsDemo({ db }, { log }); // likewise its grids (no-op when present)
       const catalog = await seedDemoCatalog(db, tx, { log });
+      await seedCasesDemo(ctx, { scale: marker.scale, log, count: opts.cases }); // and its year of cases (no-op when present)
       return { seeded: catalog.seeded, scale: marker.scale, counts: { ...marker.counts, ...catalog.counts }, ms: performance.now() - started };
     }
     const towns = await repo.townsOf(tx, JIANGYIN.code);
