@@ -207,7 +207,7 @@ describe('online application for a bundle (开办企业一件事)', () => {
       await page.getByText('法定代表人身份证号格式不正确').waitFor();
       await page.locator('#apply_legalRepId').fill(residentId('19700512', 31));
       const [saved] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(`/api/applications/${id}/draft`)), page.getByTestId('apply-form-next').click()]);
-      expect(saved.status()).toBe(200);
+      expect(saved.status(), await saved.text()).toBe(200);
       expect(((await saved.json()) as { formData: Record<string, unknown> }).formData).toMatchObject({ companyName: '江阴市华士恒通纺织科技有限公司', sealKinds: '公章' });
 
       // one merged material list: upload what is required
@@ -312,7 +312,9 @@ describe('online application for a bundle (开办企业一件事)', () => {
 
       await licence.getByTestId('licence-verify').click();
       await page.waitForURL((u) => u.pathname.startsWith('/verify/licence/'));
-      await expect.poll(() => page.getByTestId('licence-verdict').getAttribute('data-verdict')).toBe('valid');
+      const verdict = page.getByTestId('licence-verdict').or(page.getByTestId('licence-verify-error')).first();
+      await verdict.waitFor({ timeout: 60_000 });
+      expect(await verdict.getAttribute('data-verdict'), (await verdict.textContent()) ?? '').toBe('valid');
       await settle(page);
       await screenshot(page, 'services-licence-verified');
 

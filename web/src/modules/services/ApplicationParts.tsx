@@ -228,6 +228,7 @@ export function ApplicationFacts({ a }: { a: ApplicationDetail }) {
       size="small"
       bordered
       column={{ xs: 1, md: 2 }}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
       data-testid="app-facts"
       items={[
         { key: 'no', label: t('svc.field.applicationNo'), children: <Typography.Text copyable data-testid="app-no">{a.applicationNo}</Typography.Text> },

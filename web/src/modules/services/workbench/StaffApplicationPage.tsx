@@ -34,6 +34,7 @@ function stepAllows(a: ApplicationDetail, action: string): boolean {
   const last = a.step.index >= a.step.total - 1;
   if (action === 'advance') return !last;
   if (action === 'decide') return last;
+  if (action === 'returnStep') return a.step.index > 0;
   return true;
 }
 
