@@ -11,6 +11,7 @@ export { verifyNumber, verifyJsonDocument, verifyPdf, verifyUpload, type VerifyR
 export { jwks, activeSigningKey, rotateSigningKey } from './licenses.keys.ts';
 export { verifySignedDocument, canonicalBytes, STATE_LABELS, type SignedLicenceDocument, type LicencePayload, type Jwks } from './licenses.rules.ts';
 export { LicenseErrors } from './licenses.errors.ts';
+export { issueMany, type IssueManyResult } from './licenses.bulk.ts';
 export { seedDemoLicences } from './licenses.demo.ts';
 export { licenses, licenseTypes, licenseEvents, signingKeys, LICENSE_STATES, type LicenseState };
 

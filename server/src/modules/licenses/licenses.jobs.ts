@@ -4,23 +4,9 @@ import { DomainError } from '../../platform/errors/index.ts';
 import type { OutboxEvent } from '../../platform/jobs/index.ts';
 import type { AppContext } from '../../context.ts';
 import { DEFAULT_RENEWAL_DAYS, LicenseService } from './licenses.service.ts';
+import { issueInputOfApproval, type ApplicationApproved } from './licenses.approval.ts';
 
-/** The `application.approved` payload (emitted by the applications module). */
-export interface ApplicationApproved {
-  applicationId: number;
-  applicationNo: string;
-  parentApplicationNo: string | null;
-  itemId: number;
-  itemName: string;
-  implCode: string | null;
-  baseCode: string | null;
-  licence: { type: string; validYears: number | null } | null;
-  holder: { kind: 'person' | 'legal'; name: string; idNumber: string; accountId: number | null };
-  issuer: { orgId: number; name: string; regionCode: string };
-  decidedAt: string;
-  commitment: boolean;
-  formData: Record<string, unknown>;
-}
+export type { ApplicationApproved };
 
 export const LICENSE_DAILY_QUEUE = 'licenses.daily';
 /** 01:10 China time (the runner's cron time zone is Asia/Shanghai): expire, then remind. */
@@ -28,27 +14,18 @@ export const LICENSE_DAILY_CRON = '10 1 * * *';
 
 /** Issues the licence of an approved application; a repeat delivery finds the licence already there. */
 export async function onApplicationApproved(svc: LicenseService, event: OutboxEvent<ApplicationApproved>, log?: (msg: string) => void): Promise<void> {
-  const p = event.payload;
-  if (!p?.licence?.type) return;
+  const input = issueInputOfApproval(event.payload);
+  if (!input) return;
   try {
     await svc.issue(
-      {
-        type: p.licence.type,
-        validYears: p.licence.validYears ?? undefined,
-        holder: p.holder,
-        issuer: { orgId: p.issuer.orgId, name: p.issuer.name, regionCode: p.issuer.regionCode },
-        applicationId: p.applicationId,
-        applicationNo: p.applicationNo,
-        itemName: p.itemName,
-        issuedAt: p.decidedAt ? new Date(p.decidedAt) : undefined,
-      },
+      input,
       { actor: SYSTEM_ACTOR },
       { allowNewType: true },
     );
   } catch (e) {
     // bad data will not get better by retrying: record it and let the delivery complete
     if (e instanceof DomainError && e.kind === 'invalid') {
-      log?.(`licenses: application ${p.applicationNo} approved but no licence issued: ${e.message}`);
+      log?.(`licenses: application ${input.applicationNo} approved but no licence issued: ${e.message}`);
       return;
     }
     throw e;

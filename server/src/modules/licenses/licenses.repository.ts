@@ -253,3 +253,74 @@ export async function accountIdNumbers(ex: Executor, accountId: number): Promise
   const [row] = await query<{ resident_id: string | null; uscc: string | null }>(ex, sql`select resident_id, uscc from accounts where id = ${accountId}`);
   return row ? [row.resident_id, row.uscc].filter((v): v is string => !!v) : [];
 }
+
+/** `n` serials from license_serial_seq, in drawing order. */
+export async function nextSerials(ex: Executor, n: number): Promise<number[]> {
+  if (n <= 0) return [];
+  const rows = await query<{ n: number }>(ex, sql`select nextval('license_serial_seq')::float8 as n from generate_series(1, ${n}) order by 1`);
+  return rows.map((r) => Number(r.n));
+}
+
+/** Existing licences of these applications: `${application_no}|${type_id}` keys. */
+export async function existingForApplications(ex: Executor, applicationNos: string[]): Promise<Set<string>> {
+  if (!applicationNos.length) return new Set();
+  const rows = await query<{ application_no: string; type_id: number }>(
+    ex,
+    sql`select application_no, type_id from licenses where application_no in (select jsonb_array_elements_text(${JSON.stringify(applicationNos)}::jsonb))`,
+  );
+  return new Set(rows.map((r) => `${r.application_no}|${r.type_id}`));
+}
+
+const BULK_CHUNK = 500;
+
+/**
+ * Multi-row insert of licences (same conflict rule as insertLicense): returns
+ * the id of each inserted licence by licence number; skipped rows are absent.
+ */
+export async function insertLicenses(ex: Executor, list: NewLicense[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (let i = 0; i < list.length; i += BULK_CHUNK) {
+    const json = JSON.stringify(
+      list.slice(i, i + BULK_CHUNK).map((l) => ({
+        licence_no: l.licenceNo, type_id: l.typeId, type_name: l.typeName, holder_kind: l.holderKind, holder_name: l.holderName,
+        holder_id_number: l.holderIdNumber, holder_account_id: l.holderAccountId, issuer_org_id: l.issuerOrgId, issuer_name: l.issuerName,
+        issuer_code: l.issuerCode, region_code: l.regionCode, issued_at: l.issuedAt, valid_from: l.validFrom, valid_until: l.validUntil,
+        application_id: l.applicationId, application_no: l.applicationNo, item_name: l.itemName, payload: l.payload, signature: l.signature,
+        key_id: l.keyId, transferred_from: l.transferredFrom,
+      })),
+    );
+    const rows = await query<{ id: string; licence_no: string }>(
+      ex,
+      sql`insert into licenses (licence_no, type_id, type_name, holder_kind, holder_name, holder_id_number, holder_account_id, issuer_org_id,
+            issuer_name, issuer_code, region_code, issued_at, valid_from, valid_until, application_id, application_no, item_name, payload,
+            signature, key_id, transferred_from)
+          select licence_no, type_id, type_name, holder_kind, holder_name, holder_id_number, holder_account_id, issuer_org_id,
+            issuer_name, issuer_code, region_code, issued_at, valid_from, valid_until, application_id, application_no, item_name, payload,
+            signature, key_id, transferred_from
+          from jsonb_to_recordset(${json}::jsonb) as v(licence_no text, type_id int, type_name text, holder_kind text, holder_name text,
+            holder_id_number text, holder_account_id int, issuer_org_id int, issuer_name text, issuer_code text, region_code text,
+            issued_at timestamptz, valid_from date, valid_until date, application_id int, application_no text, item_name text, payload jsonb,
+            signature text, key_id text, transferred_from uuid)
+          on conflict (application_no, type_id) where application_no is not null do nothing
+          returning id::text, licence_no`,
+    );
+    for (const r of rows) ids.set(r.licence_no, r.id);
+  }
+  return ids;
+}
+
+/** Multi-row insert of history events (the shape insertEvent takes). */
+export async function insertEvents(ex: Executor, list: Parameters<typeof insertEvent>[1][]): Promise<void> {
+  for (let i = 0; i < list.length; i += BULK_CHUNK) {
+    const json = JSON.stringify(
+      list.slice(i, i + BULK_CHUNK).map((e) => ({
+        license_id: e.licenseId, action: e.action, from_state: e.fromState, to_state: e.toState, reason: e.reason, actor_id: e.actorId,
+        actor_name: e.actorName, data: e.data ?? {}, region_code: e.regionCode,
+      })),
+    );
+    await ex.execute(sql`insert into license_events (license_id, action, from_state, to_state, reason, actor_id, actor_name, data, region_code)
+      select license_id, action, from_state, to_state, reason, actor_id, actor_name, data, region_code
+      from jsonb_to_recordset(${json}::jsonb) as v(license_id uuid, action text, from_state text, to_state text, reason text,
+        actor_id int, actor_name text, data jsonb, region_code text)`);
+  }
+}

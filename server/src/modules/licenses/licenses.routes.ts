@@ -206,7 +206,7 @@ export function registerLicenseRoutes(routes: Routes, ctx: AppContext): void {
     summary: 'The licence certificate PDF (QR code, embedded signed JSON, detached file signature)',
     access: 'authenticated',
     params: z.object({ id: Uuid }),
-    handler: async ({ actor, params, req, reply }) => {
+    handler: async ({ actor, params, reply }) => {
       const { pdf, licenceNo } = await svc.pdf(params.id, actor, ctx.config.publicBaseUrl);
       return reply.type('application/pdf').header('content-disposition', attachmentDisposition(`licence-${licenceNo}.pdf`)).send(pdf);
     },

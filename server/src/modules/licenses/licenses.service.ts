@@ -7,7 +7,6 @@ import { canAct, type Actor } from '../../platform/access/index.ts';
 import { recordAudit, type AuditWho } from '../../platform/audit/index.ts';
 import { decodeCursor, executor, inTransaction, paginate, type Db, type Executor, type Page } from '../../platform/db/index.ts';
 import { CommonErrors } from '../../platform/errors/index.ts';
-import { buildLicenseId, requireValid, validateRegionCode, validateResidentId, validateUscc } from '../../platform/ids/index.ts';
 import { emit } from '../../platform/jobs/index.ts';
 import { scopeCondition } from '../org/index.ts';
 import { notify } from '../../platform/notify/index.ts';
@@ -16,38 +15,17 @@ import { LicenseErrors } from './licenses.errors.ts';
 import { activeSigningKey } from './licenses.keys.ts';
 import { renderCertificate } from './licenses.pdf.ts';
 import * as repo from './licenses.repository.ts';
-import { chinaDateOf, DOCUMENT_SCHEMA, signPayload, STATE_LABELS, validUntilOf, verifyPathOf, type LicencePayload, type SignedLicenceDocument } from './licenses.rules.ts';
+import { STATE_LABELS, verifyPathOf, type SignedLicenceDocument } from './licenses.rules.ts';
 import type { HolderKind, LicenseState } from './licenses.schema.ts';
+import { buildLicence, checkHolder, checkIssue, issuedRecords, validityOf, type HolderInput, type IssueInput } from './licenses.issue.ts';
 import { LICENSE_WORKFLOW, type LicenseAction } from './licenses.workflow.ts';
-import { DEFAULT_RENEWAL_DAYS, expireDue, holderNotice, licenseStore, recordTransition, remindRenewals, todayInChina, TOPIC_ISSUED } from './licenses.lifecycle.ts';
+import { DEFAULT_RENEWAL_DAYS, expireDue, licenseStore, recordTransition, remindRenewals, todayInChina, TOPIC_ISSUED } from './licenses.lifecycle.ts';
 
 export { TOPIC_ISSUED, TOPIC_STATE_CHANGED, TOPIC_RENEWAL_DUE, DEFAULT_RENEWAL_DAYS } from './licenses.lifecycle.ts';
 
 
 
-export interface HolderInput {
-  kind: HolderKind;
-  name: string;
-  idNumber: string;
-  accountId?: number | null;
-}
-
-export interface IssueInput {
-  /** Licence type name, e.g. 营业执照. */
-  type: string;
-  /** Years of validity; null = long-term; undefined = the type's default. Ignored when validUntil is given. */
-  validYears?: number | null;
-  validFrom?: string;
-  /** Explicit last day (null = long-term). */
-  validUntil?: string | null;
-  holder: HolderInput;
-  issuer: { orgId?: number | null; name: string; regionCode: string; uscc?: string | null };
-  applicationId?: number | null;
-  applicationNo?: string | null;
-  itemName?: string | null;
-  issuedAt?: Date;
-  transferredFrom?: string | null;
-}
+export type { HolderInput, IssueInput } from './licenses.issue.ts';
 
 export interface LicenseView {
   id: string;
@@ -100,20 +78,6 @@ export function present(r: repo.LicenseRow): LicenseView {
 export const documentOf = (r: repo.LicenseRow): SignedLicenceDocument => ({ payload: r.payload, signature: { alg: 'EdDSA', kid: r.key_id, value: r.signature } });
 
 
-function checkHolder(h: HolderInput, field: string): HolderInput {
-  const raw = String(h.idNumber ?? '');
-  const idNumber = h.kind === 'person' ? requireValid(validateResidentId(raw), `${field}.idNumber`) : requireValid(validateUscc(raw), `${field}.idNumber`);
-  const name = h.name.trim();
-  if (!name) throw CommonErrors.VALIDATION({ fields: [{ field: `${field}.name`, message: '不能为空', messageEn: 'Required' }] });
-  return { ...h, idNumber, name };
-}
-
-function issuerCodeOf(issuer: IssueInput['issuer']): string {
-  if (issuer.uscc) return requireValid(validateUscc(issuer.uscc), 'issuer.uscc');
-  const county = issuer.regionCode.trim().slice(0, 6);
-  return requireValid(validateRegionCode(county), 'issuer.regionCode');
-}
-
 export class LicenseService {
   constructor(private readonly ctx: { db: Db; workflows: Workflows }) {}
 
@@ -123,8 +87,7 @@ export class LicenseService {
    * (`created: false`). `allowNewType` creates an unknown type on the fly.
    */
   async issue(input: IssueInput, who: AuditWho, opts: { allowNewType?: boolean } = {}): Promise<{ license: LicenseView; created: boolean }> {
-    const holder = checkHolder(input.holder, 'holder');
-    const issuerCode = issuerCodeOf(input.issuer);
+    const checked = checkIssue(input);
     const typeName = input.type.trim();
     return inTransaction(this.ctx.db, async (tx) => {
       let type = await repo.typeByName(tx, typeName);
@@ -138,94 +101,21 @@ export class LicenseService {
         const existing = await repo.byApplication(tx, input.applicationNo, type.id);
         if (existing) return { license: present(existing), created: false };
       }
-      const issuedAt = input.issuedAt ?? new Date();
-      const validFrom = input.validFrom ?? chinaDateOf(issuedAt);
-      const validUntil = input.validUntil !== undefined ? input.validUntil : validUntilOf(validFrom, input.validYears !== undefined ? input.validYears : type.default_valid_years);
-      if (validUntil !== null && validUntil < validFrom) {
-        throw LicenseErrors.INVALID_VALIDITY({ fields: [{ field: 'validUntil', message: '截止日期不能早于起始日期', messageEn: 'Must not be before validFrom' }] });
-      }
-      const serial = `${validFrom.slice(0, 4)}${String(await repo.nextSerial(tx)).padStart(8, '0')}`;
-      const licenceNo = buildLicenseId({ definingUscc: type.defining_uscc, typeNumber: type.type_number, issuer: issuerCode, serial, version: 1 });
-      const regionCode = input.issuer.regionCode.trim();
-      const payload: LicencePayload = {
-        schema: DOCUMENT_SCHEMA,
-        licenceNo,
-        type: { code: `${type.defining_uscc}${type.type_number}`, name: type.name },
-        holder: { kind: holder.kind, name: holder.name, idNumber: holder.idNumber },
-        issuer: { name: input.issuer.name, code: issuerCode, regionCode },
-        issuedAt: issuedAt.toISOString(),
-        validFrom,
-        validUntil,
-        applicationNo: input.applicationNo ?? null,
-        itemName: input.itemName ?? null,
-        verifyPath: verifyPathOf(licenceNo),
-      };
-      const key = await activeSigningKey(this.ctx.db);
-      const signed = signPayload(key.privateKey, key.kid, payload);
-      const id = await repo.insertLicense(tx, {
-        licenceNo,
-        typeId: type.id,
-        typeName: type.name,
-        holderKind: holder.kind,
-        holderName: holder.name,
-        holderIdNumber: holder.idNumber,
-        holderAccountId: holder.accountId ?? null,
-        issuerOrgId: input.issuer.orgId ?? null,
-        issuerName: input.issuer.name,
-        issuerCode,
-        regionCode,
-        issuedAt: payload.issuedAt,
-        validFrom,
-        validUntil,
-        applicationId: input.applicationId ?? null,
-        applicationNo: input.applicationNo ?? null,
-        itemName: input.itemName ?? null,
-        payload,
-        signature: signed.signature.value,
-        keyId: key.kid,
-        transferredFrom: input.transferredFrom ?? null,
-      });
+      validityOf(input, type, input.issuedAt ?? new Date()); // bad validity fails before a serial is drawn
+      const serialNo = await repo.nextSerial(tx);
+      const licence = buildLicence(checked, type, serialNo, await activeSigningKey(this.ctx.db));
+      const id = await repo.insertLicense(tx, licence);
       if (!id) {
         // a concurrent delivery of the same approval won the insert
         const existing = await repo.byApplication(tx, input.applicationNo!, type.id);
         return { license: present(existing!), created: false };
       }
       const row = (await repo.byId(tx, id))!;
-      await repo.insertEvent(tx, {
-        licenseId: id,
-        action: input.transferredFrom ? 'issue_transfer' : 'issue',
-        fromState: null,
-        toState: 'valid',
-        reason: null,
-        actorId: who.actor.id > 0 ? who.actor.id : null,
-        actorName: who.actor.username,
-        data: { applicationNo: row.application_no, transferredFrom: input.transferredFrom ?? null },
-        regionCode,
-      });
-      await recordAudit(tx, who, { action: 'license.issue', entityType: 'license', entityId: id, regionCode, after: { licenceNo, type: type.name, holder: holder.name, validFrom, validUntil } });
-      await emit(
-        tx,
-        TOPIC_ISSUED,
-        {
-          licenseId: id,
-          licenceNo,
-          type: type.name,
-          holder: { kind: holder.kind, name: holder.name, idNumber: holder.idNumber, accountId: holder.accountId ?? null },
-          issuer: { orgId: input.issuer.orgId ?? null, name: input.issuer.name, code: issuerCode },
-          applicationNo: input.applicationNo ?? null,
-          validFrom,
-          validUntil,
-          transferredFrom: input.transferredFrom ?? null,
-        },
-        { regionCode },
-      );
-      await notify(
-        tx,
-        holderNotice(row, 'license.issued', [`电子证照已签发：${type.name}`, `E-licence issued: ${type.name}`], [
-          `证照标识 ${licenceNo}，可在“我的证照”中下载。`,
-          `Licence ${licenceNo} is ready to download under “My licences”.`,
-        ]),
-      );
+      const rec = issuedRecords(id, licence, who);
+      await repo.insertEvent(tx, rec.event);
+      await recordAudit(tx, who, rec.audit);
+      await emit(tx, TOPIC_ISSUED, rec.issued, { regionCode: licence.regionCode });
+      await notify(tx, rec.notices);
       return { license: present(row), created: true };
     });
   }

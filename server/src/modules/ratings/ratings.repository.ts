@@ -64,6 +64,47 @@ export async function insertMatter(ex: Executor, m: NewMatter): Promise<number |
   return rows[0]?.id ?? null;
 }
 
+/**
+ * Multi-row insertMatter (same defaults from the organisations, same
+ * conflict rule), in list order; returns how many were inserted.
+ */
+export async function insertMatters(ex: Executor, list: readonly NewMatter[]): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < list.length; i += 500) {
+    const json = JSON.stringify(list.slice(i, i + 500));
+    const rows = await query<{ id: number }>(
+      ex,
+      sql`insert into rating_matters (subject_type, subject_id, matter_no, item_name, handling_org_id, handling_org_name, handling_org_path,
+            intake_org_id, intake_org_name, intake_org_path, channel, applicant_account_id, region_code, completed_at, outcome, rate_by)
+          select v."subjectType", v."subjectId", v."matterNo", v."itemName", v."handlingOrgId",
+            coalesce(v."handlingOrgName", h.name, '—'), coalesce(h.path, array[v."handlingOrgId"]::int[]),
+            v."intakeOrgId", coalesce(v."intakeOrgName", i.name),
+            case when v."intakeOrgId" is null then null else coalesce(i.path, array[v."intakeOrgId"]::int[]) end,
+            v.channel, v."applicantAccountId", v."regionCode", v."completedAt", v.outcome, v."rateBy"
+          from rows from (jsonb_to_recordset(${json}::jsonb) as ("subjectType" text, "subjectId" text, "matterNo" text, "itemName" text,
+              "handlingOrgId" int, "handlingOrgName" text, "intakeOrgId" int, "intakeOrgName" text, channel text, "applicantAccountId" int,
+              "regionCode" text, "completedAt" timestamptz, outcome text, "rateBy" timestamptz)) with ordinality as v
+          left join organisations h on h.id = v."handlingOrgId"
+          left join organisations i on i.id = v."intakeOrgId"
+          order by v.ordinality
+          on conflict (subject_type, subject_id) do nothing
+          returning id`,
+    );
+    n += rows.length;
+  }
+  return n;
+}
+
+/** Matters with an applicant account and no rating yet, in id order (the demo seed's work list). */
+export async function unratedMatters(ex: Executor, limit: number): Promise<MatterRow[]> {
+  return query<MatterRow>(
+    ex,
+    sql`select ${MATTER_COLS} from rating_matters m
+        where m.applicant_account_id is not null and not exists (select 1 from ratings r where r.matter_id = m.id)
+        order by m.id limit ${limit}`,
+  );
+}
+
 export async function findMatter(ex: Executor, id: number, forUpdate = false): Promise<MatterRow | undefined> {
   const [row] = await query<MatterRow>(ex, sql`select ${MATTER_COLS} from rating_matters m where m.id = ${id} ${forUpdate ? sql`for update` : sql``}`);
   return row;
@@ -129,6 +170,30 @@ export async function insertRating(ex: Executor, r: NewRating): Promise<number |
   return rows[0]?.id ?? null;
 }
 
+/** Multi-row insertRating (same conflict rule); returns the new ids keyed `${matterId}|${ratingKey}`. */
+export async function insertRatings(ex: Executor, list: readonly NewRating[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (let i = 0; i < list.length; i += 500) {
+    const json = JSON.stringify(list.slice(i, i + 500));
+    const rows = await query<{ id: number; matter_id: number; rating_key: string }>(
+      ex,
+      sql`insert into ratings (matter_id, channel, visit_id, rating_key, level, dimensions, comment, reasons, rater_account_id, named,
+            replaces_id, handling_org_id, intake_org_id, region_code, rated_at)
+          select v."matterId", v.channel, v."visitId", v."ratingKey", v.level, v.dimensions, v.comment,
+            array(select jsonb_array_elements_text(v.reasons)), v."raterAccountId", v."raterAccountId" is not null,
+            v."replacesId", v."handlingOrgId", v."intakeOrgId", v."regionCode", v."ratedAt"
+          from rows from (jsonb_to_recordset(${json}::jsonb) as ("matterId" int, channel text, "visitId" int, "ratingKey" text, level int,
+              dimensions jsonb, comment text, reasons jsonb, "raterAccountId" int, "replacesId" int, "handlingOrgId" int, "intakeOrgId" int,
+              "regionCode" text, "ratedAt" timestamptz)) with ordinality as v
+          order by v.ordinality
+          on conflict (matter_id, rating_key) where superseded_at is null do nothing
+          returning id, matter_id, rating_key`,
+    );
+    for (const r of rows) ids.set(`${r.matter_id}|${r.rating_key}`, r.id);
+  }
+  return ids;
+}
+
 export async function findRating(ex: Executor, id: number): Promise<RatingRow | undefined> {
   const [row] = await query<RatingRow>(ex, sql`select ${RATING_COLS} from ratings r where r.id = ${id}`);
   return row;
@@ -156,6 +221,29 @@ export async function insertVisit(ex: Executor, v: { matterId: number; codeHash:
         values (${v.matterId}, ${v.codeHash}, ${v.openedBy}, ${v.expiresAt}, ${v.regionCode}) returning id`,
   );
   return row.id;
+}
+
+/** Multi-row insertVisit for visits already used (historical on-site ratings); returns the ids in list order. */
+export async function insertUsedVisits(
+  ex: Executor,
+  list: readonly { matterId: number; codeHash: string; openedBy: number; expiresAt: string; usedAt: string; regionCode: string }[],
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < list.length; i += 500) {
+    const json = JSON.stringify(list.slice(i, i + 500));
+    const rows = await query<{ id: number }>(
+      ex,
+      sql`insert into rating_visits (matter_id, code_hash, opened_by, expires_at, used_at, region_code)
+          select v."matterId", v."codeHash", v."openedBy", v."expiresAt", v."usedAt", v."regionCode"
+          from rows from (jsonb_to_recordset(${json}::jsonb) as ("matterId" int, "codeHash" text, "openedBy" int, "expiresAt" timestamptz,
+              "usedAt" timestamptz, "regionCode" text)) with ordinality as v
+          order by v.ordinality
+          returning id`,
+    );
+    // serial ids are drawn in insertion order
+    ids.push(...rows.map((r) => r.id).sort((a, b) => a - b));
+  }
+  return ids;
 }
 
 export async function openVisitOf(ex: Executor, matterId: number, now: string): Promise<{ id: number } | undefined> {

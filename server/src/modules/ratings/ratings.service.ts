@@ -70,12 +70,29 @@ export class RatingService {
 
   /** Outbox subscriber of `application.completed`: one ratable matter per application, idempotent. */
   async onApplicationCompleted(event: OutboxEvent, tx: Tx): Promise<void> {
-    const p = ApplicationCompleted.parse(event.payload);
-    const unitId = p.handlingOrgId ?? p.intakeOrgId;
+    const m = this.matterOf(ApplicationCompleted.parse(event.payload));
     // no unit handled it and no window took it in: nobody to rate
-    if (unitId === null) return;
+    if (m === null) return;
+    await repo.insertMatter(tx, m);
+  }
+
+  /**
+   * Bulk form of onApplicationCompleted (historical data, demo seeds): the
+   * matters of many completions with multi-row inserts, in list order (ids
+   * follow it), each exactly the row the subscriber would write; subjects that
+   * have a matter already are left alone. Returns how many were written.
+   */
+  async recordMatters(tx: Tx, completions: readonly unknown[]): Promise<number> {
+    const rows = completions.map((c) => this.matterOf(ApplicationCompleted.parse(c))).filter((m): m is repo.NewMatter => m !== null);
+    return repo.insertMatters(tx, rows);
+  }
+
+  /** The ratable matter of a completion, or null when no unit handled it and no window took it in. */
+  private matterOf(p: ApplicationCompleted): repo.NewMatter | null {
+    const unitId = p.handlingOrgId ?? p.intakeOrgId;
+    if (unitId === null) return null;
     const completedAt = new Date(p.completedAt);
-    await repo.insertMatter(tx, {
+    return {
       subjectType: 'application',
       subjectId: String(p.applicationId),
       matterNo: p.applicationNo,
@@ -90,7 +107,7 @@ export class RatingService {
       completedAt: completedAt.toISOString(),
       outcome: p.outcome,
       rateBy: rateByOf(completedAt, this.settings.rateWithinDays).toISOString(),
-    });
+    };
   }
 
   /** Online rating of the caller's own matter (one per matter). */
@@ -170,31 +187,10 @@ export class RatingService {
     const now = this.now();
     if (!replaces && !withinDeadline(new Date(matter.rate_by), now)) throw RatingErrors.DEADLINE_PASSED({ vars: { rateBy: matter.rate_by.slice(0, 10) } });
     if (replaces) await repo.supersede(tx, replaces.id, now.toISOString());
-    const ratingId = await repo.insertRating(tx, {
-      matterId: matter.id,
-      channel,
-      visitId,
-      ratingKey: key,
-      level: input.level,
-      dimensions: storedDimensions(channel, input.level, input.dimensions),
-      comment: input.comment?.trim() || null,
-      reasons: input.reasons ?? [],
-      raterAccountId,
-      replacesId: replaces?.id ?? null,
-      handlingOrgId: matter.handling_org_id,
-      intakeOrgId: matter.intake_org_id,
-      regionCode: matter.region_code,
-      ratedAt: now.toISOString(),
-    });
+    const row = ratingRowOf(matter, channel, visitId, key, raterAccountId, input, replaces, now);
+    const ratingId = await repo.insertRating(tx, row);
     if (ratingId === null) throw RatingErrors.ALREADY_RATED({ vars: { channel: CHANNEL_LABEL[channel].zh, channelEn: CHANNEL_LABEL[channel].en } });
-    await recordAudit(tx, who, {
-      action: replaces ? 'rating.rerated' : 'rating.rated',
-      entityType: 'rating',
-      entityId: ratingId,
-      regionCode: matter.region_code,
-      before: replaces ? { ratingId: replaces.id, level: replaces.level } : undefined,
-      after: { matterId: matter.id, channel, level: input.level, bad: isBad(input.level) },
-    });
+    await recordAudit(tx, who, ratedAudit(ratingId, matter, channel, input, replaces));
     let rectificationId: number | null = null;
     // a bad first rating starts the loop; a re-rating after the loop is final (it replaces the old level in statistics)
     if (isBad(input.level) && !replaces) {
@@ -212,18 +208,7 @@ export class RatingService {
         note: raterAccountId !== null ? '实名差评，100% 回访 (named bad rating: call-back required)' : '匿名差评 (anonymous bad rating)',
       });
     }
-    const payload: RatingRecordedPayload = {
-      ratingId,
-      matterId: matter.id,
-      subjectType: matter.subject_type,
-      subjectId: matter.subject_id,
-      channel,
-      level: input.level,
-      bad: isBad(input.level),
-      handlingOrgId: matter.handling_org_id,
-      replacesId: replaces?.id ?? null,
-      rectificationId,
-    };
+    const payload = recordedPayload(ratingId, matter, channel, input, replaces, rectificationId);
     await emit(tx, RATING_RECORDED, payload, { regionCode: matter.region_code });
     return {
       id: ratingId,
@@ -235,6 +220,64 @@ export class RatingService {
       rectificationId,
       ratedAt: now.toISOString(),
     };
+  }
+
+  /**
+   * Bulk form of record() for first ratings that are not bad (historical
+   * data, demo seeds: a bad rating starts the rectification workflow and goes
+   * through record()). Each rating is validated and stored as record() would,
+   * at its own `at`; on-site ones with the used visit the window opened. Same
+   * rows, audit entries and rating.recorded events, written with multi-row
+   * inserts in the caller's transaction. Returns the new rating ids in order
+   * (null where the matter already had that rating).
+   */
+  async recordFirstRatings(
+    tx: Tx,
+    entries: readonly { who: AuditWho & { actor: Actor }; opener?: AuditWho & { actor: Actor }; matter: repo.MatterRow; channel: RatingChannel; input: RatingInput; at: Date }[],
+  ): Promise<(number | null)[]> {
+    for (const e of entries) {
+      const problems = ratingProblems(e.channel, e.input);
+      if (problems.length) throw RatingErrors.INVALID_RATING({ fields: problems });
+      if (isBad(e.input.level)) throw new Error('ratings: a bad rating starts the rectification workflow; use record()');
+      if (!withinDeadline(new Date(e.matter.rate_by), e.at)) throw RatingErrors.DEADLINE_PASSED({ vars: { rateBy: e.matter.rate_by.slice(0, 10) } });
+    }
+    const onsite = entries.filter((e) => e.channel === 'onsite');
+    const visitIds = await repo.insertUsedVisits(
+      tx,
+      onsite.map((e) => ({
+        matterId: e.matter.id,
+        codeHash: sha256(crypto.randomBytes(12).toString('base64url')),
+        openedBy: (e.opener ?? { actor: SYSTEM_ACTOR }).actor.id,
+        expiresAt: new Date(e.at.getTime() + VISIT_CODE_MINUTES * 60_000).toISOString(),
+        usedAt: e.at.toISOString(),
+        regionCode: e.matter.region_code,
+      })),
+    );
+    const visitOf = new Map(onsite.map((e, i) => [e, visitIds[i]]));
+    const rows = entries.map((e) => {
+      const visitId = visitOf.get(e) ?? null;
+      return ratingRowOf(e.matter, e.channel, visitId, visitId === null ? 'online' : `visit:${visitId}`, e.channel === 'onsite' ? e.matter.applicant_account_id : e.who.actor.id, e.input, null, e.at);
+    });
+    const ids = await repo.insertRatings(tx, rows);
+    const out: (number | null)[] = [];
+    for (const [i, e] of entries.entries()) {
+      const ratingId = ids.get(`${rows[i].matterId}|${rows[i].ratingKey}`) ?? null;
+      out.push(ratingId);
+      if (ratingId === null) continue;
+      const visitId = visitOf.get(e);
+      if (visitId !== undefined) {
+        await recordAudit(tx, e.opener ?? { actor: SYSTEM_ACTOR }, {
+          action: 'rating.visit_opened',
+          entityType: 'rating_matter',
+          entityId: e.matter.id,
+          regionCode: e.matter.region_code,
+          after: { visitId, expiresAt: new Date(e.at.getTime() + VISIT_CODE_MINUTES * 60_000).toISOString() },
+        });
+      }
+      await recordAudit(tx, e.who, ratedAudit(ratingId, e.matter, e.channel, e.input, null));
+      await emit(tx, RATING_RECORDED, recordedPayload(ratingId, e.matter, e.channel, e.input, null, null), { regionCode: e.matter.region_code });
+    }
+    return out;
   }
 
   /** The applicant's matters with their ratings (history kept), the loop's state and notices: 我的评价. */
@@ -305,6 +348,67 @@ export class RatingService {
   async markNoticesRead(actor: Actor, ids: number[]) {
     return { marked: await inTransaction(this.db, (tx) => repo.markNoticesRead(tx, actor.id, ids)) };
   }
+}
+
+function ratingRowOf(
+  matter: repo.MatterRow,
+  channel: RatingChannel,
+  visitId: number | null,
+  key: string,
+  raterAccountId: number | null,
+  input: RatingInput,
+  replaces: repo.RatingRow | null,
+  now: Date,
+): repo.NewRating {
+  return {
+    matterId: matter.id,
+    channel,
+    visitId,
+    ratingKey: key,
+    level: input.level,
+    dimensions: storedDimensions(channel, input.level, input.dimensions),
+    comment: input.comment?.trim() || null,
+    reasons: input.reasons ?? [],
+    raterAccountId,
+    replacesId: replaces?.id ?? null,
+    handlingOrgId: matter.handling_org_id,
+    intakeOrgId: matter.intake_org_id,
+    regionCode: matter.region_code,
+    ratedAt: now.toISOString(),
+  };
+}
+
+function ratedAudit(ratingId: number, matter: repo.MatterRow, channel: RatingChannel, input: RatingInput, replaces: repo.RatingRow | null) {
+  return {
+    action: replaces ? 'rating.rerated' : 'rating.rated',
+    entityType: 'rating',
+    entityId: ratingId,
+    regionCode: matter.region_code,
+    before: replaces ? { ratingId: replaces.id, level: replaces.level } : undefined,
+    after: { matterId: matter.id, channel, level: input.level, bad: isBad(input.level) },
+  };
+}
+
+function recordedPayload(
+  ratingId: number,
+  matter: repo.MatterRow,
+  channel: RatingChannel,
+  input: RatingInput,
+  replaces: repo.RatingRow | null,
+  rectificationId: number | null,
+): RatingRecordedPayload {
+  return {
+    ratingId,
+    matterId: matter.id,
+    subjectType: matter.subject_type,
+    subjectId: matter.subject_id,
+    channel,
+    level: input.level,
+    bad: isBad(input.level),
+    handlingOrgId: matter.handling_org_id,
+    replacesId: replaces?.id ?? null,
+    rectificationId,
+  };
 }
 
 export function presentRating(r: repo.RatingRow) {

@@ -3,8 +3,8 @@
  * bulk: application rows, materials, notices, workflow history and SLA
  * clocks exactly as the live workflow would have left them (planned by
  * ./services.plan.ts with the platform calendar), e-licences through the
- * licences module's own issuing path, ratable matters through the ratings
- * module's subscriber, then ratings through its demo seed. One transaction
+ * licences module's bulk issuing (issueMany), ratable matters through the
+ * ratings module's bulk recordMatters, then ratings through its demo seed. One transaction
  * for the record, one audit entry for the seed; deterministic for a given
  * `now` and seed; skipped when done before.
  */
@@ -14,10 +14,9 @@ import { recordAudit } from '../../../platform/audit/index.ts';
 import { inTransaction, query, type Executor, type Tx } from '../../../platform/db/index.ts';
 import { isoOf, localDayOf } from '../../../platform/clock/index.ts';
 import { createRng, type Rng } from '../../../platform/ids/index.ts';
-import type { OutboxEvent } from '../../../platform/jobs/index.ts';
 import type { AppContext } from '../../../context.ts';
 import { applicationNumber, noticeNumber, APPLICATION_WORKFLOW } from '../../services/index.ts';
-import { LicenseService, onApplicationApproved, type ApplicationApproved } from '../../licenses/index.ts';
+import { issueMany, type ApplicationApproved } from '../../licenses/index.ts';
 import { ratingModule, seedRatingsDemo, type RatingsDemoResult } from '../../ratings/index.ts';
 import * as repo from '../demo.repository.ts';
 import { COUNTY, loadApplicants, loadCentres, loadStaff, loadTemplates, type Applicant } from './services.load.ts';
@@ -427,20 +426,15 @@ export async function seedServicesDemo(ctx: Pick<AppContext, 'db'> & Partial<App
     ], clockRows);
     log(`办件 applications: ${n} (+${subCount} 分办子件 sub-applications), 文书 notices: ${noticeRows.length}, 流转记录 history: ${historyRows.length}`);
 
-    // e-licences: the licences module's own subscriber, as if application.approved had been delivered (idempotent)
+    // e-licences: the licences module's bulk issuing (the same licences its application.approved subscriber issues; idempotent)
     const t0 = performance.now();
-    const licences = new LicenseService(full);
-    for (const ev of approvals) {
-      await onApplicationApproved(licences, { id: 0, topic: 'application.approved', payload: ev, regionCode: ev.issuer.regionCode, createdAt: ev.decidedAt, attempt: 1 } as OutboxEvent<ApplicationApproved>);
-    }
-    log(`电子证照 e-licences: ${approvals.length} (${Math.round(performance.now() - t0)} ms)`);
-    // ratable matters: the ratings module's subscriber of application.completed
+    const issued = await issueMany(full.db, approvals);
+    log(`电子证照 e-licences: ${issued.issued} (${Math.round(performance.now() - t0)} ms)`);
+    // ratable matters: the ratings module's bulk form of its application.completed subscriber
     const t2 = performance.now();
     const { ratings } = ratingModule(full);
     // newest first, so the ratings seed (which takes matters in id order, up to its limit) rates the recent months
-    for (const ev of completions.reverse()) {
-      await ratings.onApplicationCompleted({ id: 0, topic: 'application.completed', payload: ev, regionCode: ev.regionCode as string, createdAt: ev.completedAt as string, attempt: 1 }, tx as Tx);
-    }
+    await ratings.recordMatters(tx as Tx, completions.reverse());
     log(`可评价事项 ratable matters: ${completions.length} (${Math.round(performance.now() - t2)} ms)`);
     const open = planned.filter((x) => !['approved', 'denied', 'refused', 'completed'].includes(x.p.state)).length;
     const summary = { applications: n, subApplications: subCount, open, licences: approvals.length, matters: completions.length, ...counts };
