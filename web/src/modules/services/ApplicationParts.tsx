@@ -336,7 +336,11 @@ export function SubApplications({ subs, linkTo }: { subs: Application[]; linkTo?
       scroll={{ x: true }}
       onRow={(s) => ({ 'data-testid': `sub-${s.applicationNo}`, 'data-state': s.state }) as React.HTMLAttributes<HTMLElement>}
       columns={[
-        { title: t('svc.field.applicationNo'), dataIndex: 'applicationNo', render: (no: string, s) => (linkTo ? <Link to={linkTo(s.id)}>{no}</Link> : no) },
+        {
+          title: t('svc.field.applicationNo'),
+          dataIndex: 'applicationNo',
+          render: (no: string, s) => <span style={{ whiteSpace: 'nowrap' }}>{linkTo ? <Link to={linkTo(s.id)}>{no}</Link> : no}</span>,
+        },
         { title: t('svc.field.item'), dataIndex: 'itemName' },
         { title: t('svc.field.handlingOrg'), key: 'org', render: (_: unknown, s) => s.handlingOrg.name },
         { title: t('svc.field.state'), key: 'state', render: (_: unknown, s) => <StateTag a={s} /> },
