@@ -20,5 +20,6 @@ const sources = [path.join(web, 'src'), path.join(web, 'index.html'), path.join(
 const srcTime = Math.max(0, ...sources.map((p) => (fs.statSync(p).isDirectory() ? newest(p) : fs.statSync(p).mtimeMs)));
 if (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < srcTime) {
   console.log('构建网页界面 Building the web UI…');
-  execSync('npm run build --workspace web', { cwd: root, stdio: 'inherit' });
+  // a production build whoever asks (the browser tests' setup runs under NODE_ENV=test, which would give React's development build)
+  execSync('npm run build --workspace web', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
