@@ -93,6 +93,40 @@ describeEachBackend('services demo (historical applications)', (backend) => {
     expect(missing).toBe(0);
   });
 
+  it('one licence per approved licence-producing application; a ratable matter per completed matter; ratings audited, bad ones in the loop', async () => {
+    const [l] = await rows<{ approved: number; licences: number; apps: number }>(sql`
+      select (select count(*)::int from applications a where a.state = 'approved' and a.kind <> 'bundle' and a.item_snapshot->'result'->>'licenseType' is not null) as approved,
+             (select count(*)::int from licenses where application_no like 'JY%') as licences,
+             (select count(distinct application_no)::int from licenses where application_no like 'JY%') as apps`);
+    expect(l.licences).toBe(l.apps);
+    expect(l.licences).toBe(l.approved);
+    const [e] = await rows<{ events: number; audits: number; issued: number }>(sql`
+      select (select count(*)::int from license_events e join licenses l on l.id = e.license_id where l.application_no like 'JY%' and e.action = 'issue') as events,
+             (select count(*)::int from audit_entries a join licenses l on a.entity_id = l.id::text where l.application_no like 'JY%' and a.action = 'license.issue') as audits,
+             (select count(*)::int from outbox_events where topic = 'license.issued' and payload->>'applicationNo' like 'JY%') as issued`);
+    expect(e).toEqual({ events: l.licences, audits: l.licences, issued: l.licences });
+    const [m] = await rows<{ missing: number }>(sql`
+      select count(*)::int as missing from applications a
+      where a.kind <> 'sub' and a.decided_at is not null and a.outcome is not null and coalesce(a.handling_org_id, a.intake_org_id) is not null
+        and not exists (select 1 from rating_matters m where m.subject_type = 'application' and m.subject_id = a.id::text)`);
+    expect(m.missing).toBe(0);
+    const [r] = await rows<{ ratings: number; audited: number; events: number; bad: number; loops: number; assigned: number; clocks: number }>(sql`
+      select (select count(*)::int from ratings) as ratings,
+             (select count(*)::int from ratings r where exists (select 1 from audit_entries a where a.entity_type = 'rating' and a.entity_id = r.id::text and a.action in ('rating.rated', 'rating.rerated'))) as audited,
+             (select count(*)::int from outbox_events where topic = 'rating.recorded') as events,
+             (select count(*)::int from ratings where level <= 2 and replaces_id is null) as bad,
+             (select count(*)::int from rating_rectifications) as loops,
+             (select count(distinct subject_id)::int from workflow_history where workflow = 'rating_rectification' and action = 'assign') as assigned,
+             (select count(*)::int from sla_clocks where subject_type = 'rating_rectification' and purpose = 'callback') as clocks`);
+    expect(r.ratings).toBeGreaterThan(0);
+    expect(r.audited).toBe(r.ratings);
+    expect(r.events).toBe(r.ratings);
+    expect(r.bad).toBeGreaterThan(0);
+    expect(r.loops).toBe(r.bad);
+    expect(r.assigned).toBe(r.bad);
+    expect(r.clocks).toBe(r.bad);
+  });
+
   it('the kinds come in their intended shares', async () => {
     const [s] = await rows<Record<string, number>>(sql`
       select count(*)::int as total,
