@@ -474,6 +474,22 @@ describeEachBackend('cases API (一网统管 case loop)', (backend) => {
       expect(hs.extensionRate).toBeGreaterThan(0);
       expect(ind.departments.map((d: { orgId: number }) => d.orgId)).toEqual(expect.arrayContaining([o.zrj, o.fgw]));
       expect(ind.departments.map((d: { orgId: number }) => d.orgId)).not.toContain(o.hsEnf);
+      // every breakdown is a partition of the same cases (one scan, grouping sets): it agrees with plain counts
+      const sum = (m: Record<string, number>) => Object.values(m).reduce((a, b) => a + b, 0);
+      const period = sql`region_code like '320281%' and reported_at >= '2026-11-01T00:00:00+08:00' and reported_at < '2026-12-31T00:00:00+08:00'`;
+      const [plain] = await query<{ n: number; closed: number; towned: number }>(
+        t.db(),
+        sql`select count(*)::int as n, count(*) filter (where closed_at is not null)::int as closed, count(*) filter (where town_region_code is not null)::int as towned from cases where ${period}`,
+      );
+      expect(ind.totals.received).toBe(plain.n);
+      expect(ind.totals.closed).toBe(plain.closed);
+      expect(sum(ind.byState)).toBe(plain.n);
+      expect(sum(ind.bySource)).toBe(plain.n);
+      expect(sum(ind.byKind)).toBe(plain.n);
+      expect(ind.byCategory.reduce((a: number, k: { count: number }) => a + k.count, 0)).toBe(plain.n);
+      expect(ind.towns.reduce((a: number, k: { received: number }) => a + k.received, 0)).toBe(plain.towned);
+      const byState = await query<{ state: string; n: number }>(t.db(), sql`select state, count(*)::int as n from cases where ${period} group by 1`);
+      expect(ind.byState).toEqual(Object.fromEntries(byState.map((r) => [r.state, r.n])));
       expect((await req('GET', `/api/cases/indicators?regionCode=320282&from=2026-11-01&to=2026-12-31`, 'leader')).statusCode).toBe(404);
       expect((await req('GET', `/api/cases/indicators?regionCode=${JY}&from=2026-11-01&to=2026-12-31`, 'hsEnf')).statusCode).toBe(403);
       expect(problem(await req('GET', `/api/cases/indicators?regionCode=JY&from=2026-11-01&to=2026-12-31`, 'leader')).errors[0].field).toBe('regionCode');
