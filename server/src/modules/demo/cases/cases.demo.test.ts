@@ -2,12 +2,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeEachBackend } from '../../../../test/helpers/db.ts';
 import { testApp, type TestApp } from '../../../../test/helpers/app.ts';
-import { query } from '../../../platform/db/index.ts';
+import { executor, query } from '../../../platform/db/index.ts';
+import { createRng } from '../../../platform/ids/index.ts';
 import { caseIndicators, dispatchTargetProblems, HOTLINE_KINDS, type RouteSuggestion } from '../../cases/index.ts';
 import { GridService } from '../../grids/index.ts';
 import { seedDemo } from '../index.ts';
 import { seedCasesDemo } from './cases.demo.ts';
-import { SOURCE_SHARES } from './cases.simulate.ts';
+import { loadCasesPlan } from './cases.plan.ts';
+import { drawCase, simulateCase, SOURCE_SHARES } from './cases.simulate.ts';
 
 const COUNT = 2_000;
 const NOW = new Date('2026-11-20T06:00:00Z');
@@ -181,7 +183,23 @@ describeEachBackend('demo cases (a year of 一网统管 cases in bulk)', (backen
     expect(r.hotline_unrated).toBe(0);
     expect(r.open).toBeGreaterThan(0);
     expect(r.evaluated).toBeGreaterThan(0);
+    // the command screen's indicators see the year: every town ranked, departments too, rates between 0 and 1
     const ind = await caseIndicators(t.db(), { regionCode: '320281', from: '2025-11-01', to: '2026-12-01' });
-    expect(ind).toBeTruthy();
+    expect(ind.totals.received).toBeGreaterThanOrEqual(COUNT);
+    expect(ind.towns.length).toBe(17);
+    expect(ind.departments.length).toBeGreaterThan(3);
+    expect(ind.totals.onTimeClosureRate).toBeGreaterThan(0.9);
+    expect(ind.totals.onTimeClosureRate).toBeLessThan(1);
+  });
+
+  it('is deterministic: the same key and now give the same cases', async () => {
+    const plan = await loadCasesPlan(executor(t.db()), await t.ctx.calendar.current(executor(t.db())));
+    const run = () => {
+      const rng = createRng('determinism');
+      return Array.from({ length: 200 }, (_, i) => simulateCase(rng, plan, drawCase(rng, plan, NOW.getTime()), i + 1, NOW.getTime()));
+    };
+    const a = run();
+    expect(JSON.stringify(run())).toBe(JSON.stringify(a));
+    expect(new Set(a.map((c) => c.row.source)).size).toBeGreaterThan(3);
   });
 });
