@@ -4,3 +4,4 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOWN, demoAccountsTable, demoFirmUsc
 export { planOrgs, planPeople, generateEntities, generateCitizens, personName, type OrgPlan, type PersonPlan, type TownRegion } from './demo.generate.ts';
 export { demoSeed } from './demo.schema.ts';
 export { JIANGYIN, DEPARTMENTS } from './demo.data.ts';
+export { seedCasesDemo, writeDemoCases, CASES_DEMO_SCALES, type CasesDemoScale, type WriteCasesOptions, type WriteCasesResult } from './cases/cases.demo.ts';
