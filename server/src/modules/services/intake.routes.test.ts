@@ -215,6 +215,25 @@ describeEachBackend('applications API: window intake and the statutory clock', (
     ]);
     expect(rows[1].payload).toMatchObject({ commitment: true, licence: { type: '食品经营许可证' } });
     expect(rows[2].payload).toMatchObject({ itemName: '食品经营许可', verifyWithinDays: 20, holder: { kind: 'person', name: '王五' } });
+
+    // the verification task: on the supervisor's list with its own 20-working-day clock
+    type Check = { id: number; applicationId: number; state: string; version: number; dueDate: string; commitments: string; actions: { action: string }[] };
+    const list = ok<{ items: Check[] }>(await req('GET', '/api/supervision/commitment-checks?state=open', 'leader'));
+    const check = list.items.find((c) => c.applicationId === d.id)!;
+    expect(check).toMatchObject({ state: 'open', commitments: '本人承诺经营场所、设备设施符合食品安全要求' });
+    expect(check.actions.map((x) => x.action)).toEqual(['record']);
+    const approvedOn = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const expected = ok<{ date: string }>(await req('GET', `/api/calendar/working-days?from=${approvedOn}&add=20`, 'leader'));
+    expect(check.dueDate).toBe(expected.date);
+    expect((await req('GET', '/api/supervision/commitment-checks', 'clerk')).statusCode).toBe(403);
+    const bad = await req('POST', `/api/supervision/commitment-checks/${check.id}/result`, 'leader', { version: check.version, met: false });
+    expect(bad.statusCode).toBe(400);
+    expect(problem(bad).errors[0].field).toBe('result');
+    const breached = ok<Check>(await req('POST', `/api/supervision/commitment-checks/${check.id}/result`, 'leader', { version: check.version, met: false, result: '现场核查：未设置食品安全管理人员' }));
+    expect(breached.state).toBe('breached');
+    expect((await req('POST', `/api/supervision/commitment-checks/${check.id}/result`, 'leader', { version: breached.version, met: true, result: '再次核查属实' })).statusCode).toBe(409);
+    const breachEvents = await t.db().execute(sql`select payload from outbox_events where topic = 'application.commitment_breached' and payload->>'id' = ${String(check.id)}`);
+    expect((breachEvents as unknown as { rows: unknown[] }).rows).toHaveLength(1);
   });
 
   it('refuses with reason and legal basis (both required)', async () => {

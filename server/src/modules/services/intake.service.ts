@@ -5,6 +5,7 @@
  * on commitment (告知承诺) or refuses with reason and legal basis. A bundle's
  * acceptance fans out one sub-application per item and department.
  */
+import { COMMITMENT_CHECK_DAYS, openCommitmentCheck } from './commitment.checks.ts';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/index.ts';
 import { CommonErrors, type FieldError } from '../../platform/errors/index.ts';
@@ -34,7 +35,7 @@ import {
 import { INTAKE_STATES } from './services.workflow.ts';
 
 /** Commitment-based approvals are verified within this many working days (local practice). */
-export const COMMITMENT_VERIFY_DAYS = 20;
+export const COMMITMENT_VERIFY_DAYS = COMMITMENT_CHECK_DAYS;
 
 const field = (f: string, zh: string, en: string): FieldError => ({ field: f, message: zh, messageEn: en, in: 'body' });
 
@@ -397,6 +398,19 @@ export class IntakeService {
             commitments: input.commitments,
           };
           await emit(etx, APPLICATION_COMMITMENT_VERIFICATION, verification, { regionCode: row.regionCode });
+          // the verification task itself, with its own clock, on the supervisor's list
+          await openCommitmentCheck(this.core.ctx, etx, {
+            applicationId: id,
+            applicationNo: row.applicationNo,
+            itemName: row.itemName,
+            holderName: row.applicantName,
+            commitments: input.commitments,
+            handlingOrgId: row.handlingOrgId,
+            handlingOrgName: row.handlingOrgName,
+            handlingOrgPath: row.handlingOrgPath,
+            regionCode: row.regionCode,
+            approvedAt: at,
+          });
           await emit(etx, APPLICATION_SUPERVISION_HANDOVER, handoverEvent(decided, at), { regionCode: row.regionCode });
           await emit(etx, APPLICATION_COMPLETED, completedEvent(decided, at, 'approved'), { regionCode: row.regionCode });
         },

@@ -194,3 +194,35 @@ export const proxyAuthorisations = pgTable(
 
 /** Serial numbers behind readable application numbers (JY20261203000123): one sequence, no hot counter row. */
 export const applicationNoSeq = pgSequence('application_no_seq', { startWith: 1 });
+
+/**
+ * Verification tasks of approvals on commitment (告知承诺): the decision was
+ * made on the applicant's written commitment; the supervising side checks
+ * within a time limit whether the commitment holds (on its own clock,
+ * subject `commitment_check`). Runs on platform/workflow: open → met | breached.
+ */
+export const commitmentChecks = pgTable(
+  'commitment_checks',
+  {
+    id: serial('id').primaryKey(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id),
+    applicationNo: text('application_no').notNull(),
+    itemName: text('item_name').notNull(),
+    holderName: text('holder_name').notNull(),
+    commitments: text('commitments').notNull(),
+    handlingOrgId: integer('handling_org_id'),
+    handlingOrgName: text('handling_org_name').notNull(),
+    handlingOrgPath: integer('handling_org_path').array().notNull(),
+    regionCode: text('region_code').notNull(),
+    approvedAt: timestamp('approved_at', { withTimezone: true }).notNull(),
+    state: text('state', { enum: ['open', 'met', 'breached'] }).notNull().default('open'),
+    result: text('result'),
+    checkedBy: integer('checked_by'),
+    checkedAt: timestamp('checked_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('commitment_checks_application').on(t.applicationId), index('commitment_checks_open').on(t.regionCode, t.state, t.approvedAt)],
+);

@@ -5,6 +5,7 @@ import type { Routes } from '../../platform/http/index.ts';
 import type { AppContext } from '../../context.ts';
 import { servicesOf } from './services.module.ts';
 import { IdParams, Version, who } from './services.routes.ts';
+import { CommitmentChecks } from './commitment.checks.ts';
 
 const At = z.iso.datetime({ offset: true }).optional().meta({ description: 'When it happened (back-dated intake of paper received earlier); default now' });
 const Reason = z.string().trim().min(2).max(2000);
@@ -300,5 +301,31 @@ export function registerServiceStaffRoutes(routes: Routes, ctx: AppContext): voi
     params: IdParams,
     body: z.object({ explanation: z.string().trim().min(10).max(2000) }),
     handler: async ({ params, body, caller }) => s.supervise.explain(caller.actor, who(caller), params.id, body),
+  });
+
+  // ── verification of approvals on commitment (告知承诺核查) ──────────────────
+  const checks = new CommitmentChecks(ctx);
+
+  routes.define({
+    method: 'GET',
+    url: '/api/supervision/commitment-checks',
+    tags,
+    summary: 'Verification tasks of approvals on commitment / 告知承诺核查任务',
+    description: 'Each approval on commitment opens a check with a 20-working-day clock; open ones first by age. `state` filters.',
+    access: 'application:supervise',
+    query: z.object({ state: z.enum(['open', 'met', 'breached']).optional(), cursor: Cursor, limit: Limit }),
+    handler: async ({ query, actor }) => checks.list(actor, query),
+  });
+
+  routes.define({
+    method: 'POST',
+    url: '/api/supervision/commitment-checks/:id/result',
+    tags,
+    summary: 'Record whether the commitment holds / 记录核查结果',
+    description: '`met: false` (承诺不实) announces `application.commitment_breached` so the approval can be revoked.',
+    access: 'application:supervise',
+    params: IdParams,
+    body: z.object({ version: z.number().int().min(1), met: z.boolean(), result: z.string().trim().min(4).max(2000) }),
+    handler: async ({ params, body, caller }) => checks.record(caller.actor, who(caller), params.id, body),
   });
 }
