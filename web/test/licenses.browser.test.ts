@@ -24,7 +24,8 @@ describe('e-licences (电子证照)', () => {
       await page.getByTestId('licence-pdf').first().waitFor();
       await settle(page);
       await screenshot(page, 'licences-mine');
-      const business = page.getByRole('row', { name: /营业执照/ });
+      // the demo firm's own 营业执照 (another test may have added one from its company set-up)
+      const business = page.getByRole('row', { name: /营业执照/ }).first();
       const revokedRow = page.getByRole('row', { name: /卫生许可证/ });
       await expect.poll(() => revokedRow.textContent()).toContain('已撤销');
 

@@ -126,7 +126,7 @@ export const WORKBENCH_PAGES: WorkbenchPage[] = [
     label: 'svc.nav.supervise',
     description: 'svc.nav.superviseText',
     permissions: ['application:supervise'],
-    requires: ['GET /api/supervision/overdue', 'GET /api/supervision/warnings', 'GET /api/supervision/extensions', 'POST /api/applications/:id/overdue-explanation'],
+    requires: ['GET /api/supervision/overdue', 'GET /api/supervision/warnings', 'GET /api/supervision/extensions', 'POST /api/applications/:id/overdue-explanation', 'GET /api/supervision/commitment-checks', 'POST /api/supervision/commitment-checks/:id/result'],
     group: 'work',
   },
   {

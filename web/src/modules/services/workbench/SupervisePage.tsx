@@ -7,13 +7,15 @@ import { PageHeader } from '../../../app/components/PageHeader.tsx';
 import { LoadError } from '../../../app/components/LoadError.tsx';
 import { applyFormErrors } from '../../../app/errors.ts';
 import { useRemote } from '../../../app/hooks/useRemote.ts';
-import { useI18n } from '../../../app/i18n/index.tsx';
+import { useBilingual, useI18n } from '../../../app/i18n/index.tsx';
 import { explainOverdue, extensionList, overdueList, warningList } from '../services.api.ts';
 import type { Application } from '../services.types.ts';
 import { QueueTable } from './QueueTable.tsx';
+import { CommitmentChecks } from './CommitmentChecks.tsx';
 
 export function SupervisePage() {
   const { t } = useI18n();
+  const bi = useBilingual();
   const { message } = App.useApp();
   const [unexplained, setUnexplained] = useState(false);
   const overdue = useRemote((s) => overdueList({ limit: 200, unexplained }, s), [unexplained]);
@@ -100,6 +102,7 @@ export function SupervisePage() {
                 </>
               ),
             },
+            { key: 'commitments', label: bi('告知承诺核查', 'Commitment checks'), children: <CommitmentChecks /> },
           ]}
         />
       </Card>
