@@ -18,9 +18,7 @@
  * the service passes in the input as `stay`. Every action's input may carry
  * `lng`/`lat` (where the actor was) and `at`; both are kept in the history.
  */
-import { sql } from 'drizzle-orm';
-import { query } from '../../platform/db/index.ts';
-import type { WorkflowDef, WorkflowStore } from '../../platform/workflow/index.ts';
+import { tableStore, type WorkflowDef, type WorkflowStore } from '../../platform/workflow/index.ts';
 
 export const CASE_STATES = ['reported', 'filed', 'dispatched', 'signed', 'returned', 'arbitration', 'handled', 'reviewed', 'closed', 'evaluated', 'invalid', 'merged'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
@@ -164,19 +162,4 @@ export const caseFlow: WorkflowDef<CaseState, CaseAction> = {
  * organisations, so a handler granted on the unit (or a body above it) acts
  * on the cases dispatched to it; region-scoped staff act on their region's.
  */
-export const caseStore: WorkflowStore = {
-  async load(ex, id) {
-    const [row] = await query<{ state: string; version: number; region_code: string; lead_org_path: number[] }>(
-      ex,
-      sql`select state, version, region_code, lead_org_path from cases where id = ${id}`,
-    );
-    return row && { state: row.state, version: row.version, regionCode: row.region_code, orgIds: row.lead_org_path ?? [] };
-  },
-  async save(ex, id, to, expectedVersion) {
-    const [row] = await query<{ version: number }>(
-      ex,
-      sql`update cases set state = ${to}, version = version + 1, updated_at = now() where id = ${id} and version = ${expectedVersion} returning version`,
-    );
-    return row ? row.version : null;
-  },
-};
+export const caseStore: WorkflowStore = tableStore('cases', { pathColumn: 'lead_org_path', touch: true });

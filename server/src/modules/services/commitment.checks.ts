@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/index.ts';
 import { CommonErrors } from '../../platform/errors/index.ts';
 import { decodeCursor, encodeCursor, executor, query, type Executor } from '../../platform/db/index.ts';
-import { availableActions, type WorkflowDef, type WorkflowStore } from '../../platform/workflow/index.ts';
+import { availableActions, tableStore, type WorkflowDef } from '../../platform/workflow/index.ts';
 import type { AuditWho } from '../../platform/audit/index.ts';
 import { scopeCondition } from '../org/index.ts';
 import type { AppContext } from '../../context.ts';
@@ -41,22 +41,7 @@ export const commitmentCheckFlow: WorkflowDef<'open' | 'met' | 'breached', 'reco
 };
 
 /** The checks as a workflow store: scope is the region and the handling organisation's whole path. */
-const store: WorkflowStore = {
-  async load(ex, id) {
-    const [row] = await query<{ state: string; version: number; region_code: string; handling_org_path: number[] }>(
-      ex,
-      sql`select state, version, region_code, handling_org_path from commitment_checks where id = ${id}`,
-    );
-    return row && { state: row.state, version: row.version, regionCode: row.region_code, orgIds: row.handling_org_path ?? [] };
-  },
-  async save(ex, id, to, expectedVersion) {
-    const [row] = await query<{ version: number }>(
-      ex,
-      sql`update commitment_checks set state = ${to}, version = version + 1 where id = ${id} and version = ${expectedVersion} returning version`,
-    );
-    return row ? row.version : null;
-  },
-};
+const store = tableStore('commitment_checks', { pathColumn: 'handling_org_path' });
 
 interface Row {
   id: number;

@@ -22,22 +22,32 @@ export interface WorkflowStore {
   save(ex: Executor, id: string | number, to: string, expectedVersion: number): Promise<number | null>;
 }
 
-/** A store over a table with `id`, `state`, `version`, `region_code` and optionally an organisation column. */
-export function tableStore(table: string, opts: { orgColumn?: string } = {}): WorkflowStore {
+/**
+ * A store over a table with `id`, `state`, `version`, `region_code` and, for
+ * the scope's organisations, either one organisation column (`orgColumn`) or
+ * an int[] path column (`pathColumn`: the organisation and every body above
+ * it, so a grant on a parent covers it). `touch` also sets `updated_at`.
+ */
+export function tableStore(table: string, opts: { orgColumn?: string; pathColumn?: string; touch?: boolean } = {}): WorkflowStore {
   const t = sql.identifier(table);
-  const org = opts.orgColumn ? sql.identifier(opts.orgColumn) : sql`null::int`;
+  const orgs = opts.pathColumn
+    ? sql`coalesce(${sql.identifier(opts.pathColumn)}, '{}'::int[])`
+    : opts.orgColumn
+      ? sql`array_remove(array[${sql.identifier(opts.orgColumn)}]::int[], null)`
+      : sql`'{}'::int[]`;
+  const touch = opts.touch ? sql`, updated_at = now()` : sql``;
   return {
     async load(ex, id) {
-      const [row] = await query<{ state: string; version: number; region_code: string | null; org_id: number | null }>(
+      const [row] = await query<{ state: string; version: number; region_code: string | null; org_ids: number[] }>(
         ex,
-        sql`select state, version, region_code, ${org} as org_id from ${t} where id = ${id}`,
+        sql`select state, version, region_code, ${orgs} as org_ids from ${t} where id = ${id}`,
       );
-      return row && { state: row.state, version: row.version, regionCode: row.region_code, orgIds: row.org_id === null ? [] : [row.org_id] };
+      return row && { state: row.state, version: row.version, regionCode: row.region_code, orgIds: (row.org_ids ?? []).map(Number) };
     },
     async save(ex, id, to, expectedVersion) {
       const [row] = await query<{ version: number }>(
         ex,
-        sql`update ${t} set state = ${to}, version = version + 1 where id = ${id} and version = ${expectedVersion} returning version`,
+        sql`update ${t} set state = ${to}, version = version + 1${touch} where id = ${id} and version = ${expectedVersion} returning version`,
       );
       return row ? row.version : null;
     },
